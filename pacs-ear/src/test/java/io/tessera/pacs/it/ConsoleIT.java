@@ -119,4 +119,25 @@ class ConsoleIT {
         assertEquals("Not allowed", browser.waitFor(By.id("error-title")).getText());
         browser.screenshot("07-not-allowed");
     }
+
+    @Test
+    @Order(7)
+    void aDisabledUserCanNoLongerLogIn() {
+        logOut();
+        browser.login(CONSOLE, TestEnvironment.ADMIN, TestEnvironment.adminPassword());
+        browser.waitForText(By.id("welcome"), "Welcome, admin");
+        browser.open(CONSOLE + "admin/users.xhtml");
+        browser.waitFor(By.cssSelector(".edit-radiographer")).click();
+        browser.waitForText(By.id("user-dialog"), "Edit user");
+        // PrimeFaces draws the checkbox as a box over a hidden input: click the box
+        browser.waitFor(By.cssSelector("[id='user-form:enabled'] .ui-chkbox-box")).click();
+        browser.driver().findElement(By.id("user-form:save")).click();
+        browser.waitForText(By.id("users:table"), "no");
+        browser.screenshot("08-user-disabled");
+
+        logOut();
+        browser.login(CONSOLE, "radiographer", "radiographer-1");
+        WebElement error = browser.waitFor(By.id("login-error"));
+        assertTrue(error.getText().contains("Wrong user name or password"), error.getText());
+    }
 }

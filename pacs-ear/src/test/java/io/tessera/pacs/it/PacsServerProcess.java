@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,12 +19,19 @@ public final class PacsServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final int portOffset;
     private final int dicomPort;
+    private final Map<String, String> environment;
     private Process process;
 
     public PacsServerProcess(Path dataDir, int portOffset, int dicomPort) {
+        this(dataDir, portOffset, dicomPort, Map.of());
+    }
+
+    /** {@code environment}: more variables for ./tessera serve, e.g. TESSERA_DB=postgresql and its settings. */
+    public PacsServerProcess(Path dataDir, int portOffset, int dicomPort, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.portOffset = portOffset;
         this.dicomPort = dicomPort;
+        this.environment = Map.copyOf(environment);
     }
 
     public String consoleUrl() {
@@ -53,6 +61,7 @@ public final class PacsServerProcess implements AutoCloseable {
                             .resolve("console.out").toFile()));
             pb.environment().put("TESSERA_DATA", dataDir.toString());
             pb.environment().put("TESSERA_DICOM_PORT", Integer.toString(dicomPort));
+            pb.environment().putAll(environment);
             process = pb.start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (Instant.now().isBefore(deadline)) {
