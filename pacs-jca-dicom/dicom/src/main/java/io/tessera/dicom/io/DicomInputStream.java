@@ -370,7 +370,7 @@ public class DicomInputStream extends FilterInputStream {
                 bp += 8;
             }
         } else {
-            vr = implicitVR(tag);
+            vr = implicitVR(tag, target);
             len = i32(bp + 4);
             bp += 8;
         }
@@ -404,11 +404,32 @@ public class DicomInputStream extends FilterInputStream {
         return true;
     }
 
-    private VR implicitVR(int tag) {
+    private VR implicitVR(int tag, Attributes target) {
         if ((tag & 0xFFFF) == 0) {
             return VR.UL; // group length, PS3.5 §7.2
         }
-        return DICT.vrOf(tag);
+        VR vr = DICT.vrOf(tag);
+        if (vr == VR.US && DICT.hasMultipleVRs(tag) && !isLutDescriptor(tag) && signedPixels(target)) {
+            // "US or SS" follows Pixel Representation (PS3.5 Annex A.1, PS3.3 C.7.6.3.1.4), as dcmtk resolves it.
+            return VR.SS;
+        }
+        return vr;
+    }
+
+    /** LUT Descriptors are "US or SS" but their first and third values are always unsigned (PS3.3 C.11.1.1.1). */
+    private static boolean isLutDescriptor(int tag) {
+        return tag == Tag.LUTDescriptor || tag == Tag.RedPaletteColorLookupTableDescriptor
+                || tag == Tag.GreenPaletteColorLookupTableDescriptor || tag == Tag.BluePaletteColorLookupTableDescriptor
+                || (tag & 0xFFFF0000) == 0x00280000 && (tag & 0xFFFF) >= 0x1101 && (tag & 0xFFFF) <= 0x1104;
+    }
+
+    private static boolean signedPixels(Attributes ds) {
+        for (Attributes a = ds; a != null; a = a.parent()) {
+            if (a.contains(Tag.PixelRepresentation)) {
+                return a.getInt(Tag.PixelRepresentation, 0) == 1;
+            }
+        }
+        return false;
     }
 
     private void checkWithin(int tag, long length, long end, long start) throws DicomStreamException {
