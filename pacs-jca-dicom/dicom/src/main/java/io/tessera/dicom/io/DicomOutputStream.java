@@ -2,6 +2,7 @@ package io.tessera.dicom.io;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.BulkData;
+import io.tessera.dicom.data.ElementDictionary;
 import io.tessera.dicom.data.Fragments;
 import io.tessera.dicom.data.Sequence;
 import io.tessera.dicom.data.Tag;
@@ -26,6 +27,7 @@ import java.util.zip.DeflaterOutputStream;
 public class DicomOutputStream extends FilterOutputStream {
 
     private static final byte[] PREAMBLE = new byte[128];
+    private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private final OutputStream sink;
     private final byte[] buf = new byte[16384];
@@ -232,7 +234,9 @@ public class DicomOutputStream extends FilterOutputStream {
         boolean cp246 = vr == VR.UN && explicit;
         boolean savedExplicit = explicit;
         boolean savedBig = big;
-        boolean undefined = seq.undefinedLength();
+        // In Implicit VR a reader knows a sequence only from the dictionary, or from an undefined length
+        // (PS3.5 §6.2.2, CP-246): a sequence the dictionary does not know (private) keeps undefined length.
+        boolean undefined = seq.undefinedLength() || !explicit && DICT.vrOf(tag) != VR.SQ;
         long length = undefined ? -1 : itemsLength(seq, cp246 ? false : explicit, cp246 ? false : big);
         writeHeader(tag, vr == VR.UN && !explicit ? VR.SQ : vr, length);
         if (cp246) {
@@ -321,7 +325,8 @@ public class DicomOutputStream extends FilterOutputStream {
         } else if (value instanceof Sequence seq) {
             boolean cp246 = vr == VR.UN && explicit;
             long items = itemsLength(seq, cp246 ? false : explicit, false);
-            valueLength = seq.undefinedLength() ? items + 8 : items;
+            boolean undefinedSeq = seq.undefinedLength() || !explicit && DICT.vrOf(tag) != VR.SQ;
+            valueLength = undefinedSeq ? items + 8 : items;
             undefined = true; // header uses the long form in explicit VR anyway
         } else if (value instanceof Fragments f) {
             long sum = 8; // sequence delimiter
