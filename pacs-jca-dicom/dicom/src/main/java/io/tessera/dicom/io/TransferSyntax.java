@@ -104,6 +104,11 @@ public final class TransferSyntax {
         return ts != null ? ts : new TransferSyntax(u, "Unknown (" + u + ")", true, false, false, true);
     }
 
+    /** Every transfer syntax of PS3.6 Table A-1 this class lists, in no particular order. */
+    public static java.util.Collection<TransferSyntax> all() {
+        return java.util.Collections.unmodifiableCollection(KNOWN.values());
+    }
+
     public String uid() {
         return uid;
     }
