@@ -19,8 +19,8 @@ public final class AssociationSettings {
     private int dimseTimeoutMillis = 60_000;
     private int idleTimeoutMillis = 300_000;
     private int socketBufferSize;
-    private String implementationClassUid = io.tessera.dicom.net.NetImplementation.CLASS_UID;
-    private String implementationVersionName = io.tessera.dicom.net.NetImplementation.VERSION_NAME;
+    private String implementationClassUid = io.tessera.dicom.Implementation.CLASS_UID;
+    private String implementationVersionName = io.tessera.dicom.Implementation.VERSION_NAME;
 
     /** The Maximum Length Received we announce (PS3.8 §D.1); a larger P-DATA-TF from the peer aborts. 0 = no limit. */
     public int maxPduReceive() {
