@@ -25,6 +25,9 @@ public class ApplicationEntitiesJmx implements ApplicationEntitiesMXBean {
     @EJB
     private ApplicationEntityRegistry registry;
 
+    @EJB
+    private VerificationScu verification;
+
     private ObjectName name;
 
     @PostConstruct
@@ -87,6 +90,12 @@ public class ApplicationEntitiesJmx implements ApplicationEntitiesMXBean {
     @Override
     public boolean remove(String title) {
         return registry.remove(title, "JMX client");
+    }
+
+    @Override
+    public String echo(String title) {
+        return registry.find(title).map(verification::echo).map(EchoResult::getMessage)
+                .orElse("No application entity " + title + ".");
     }
 
     /** A remote JMX client has only the JDK's classes: hand it the message, not a WildFly exception type. */

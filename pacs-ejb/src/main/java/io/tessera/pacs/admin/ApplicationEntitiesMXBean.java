@@ -24,4 +24,7 @@ public interface ApplicationEntitiesMXBean {
 
     /** Removes the AE; false when there was none. */
     boolean remove(String title);
+
+    /** C-ECHO to the AE: "Success: …" or the exact error (rejection reason, status, connection failure). */
+    String echo(String title);
 }

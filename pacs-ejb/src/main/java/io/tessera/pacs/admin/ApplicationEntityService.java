@@ -19,6 +19,9 @@ public class ApplicationEntityService {
     @EJB
     private ApplicationEntityRegistry registry;
 
+    @EJB
+    private VerificationScu verification;
+
     @Resource
     private SessionContext session;
 
@@ -30,6 +33,13 @@ public class ApplicationEntityService {
     @RolesAllowed({"MODIFY", "ADMIN"})
     public ApplicationEntityData save(ApplicationEntityData data) {
         return registry.save(data, "console user " + session.getCallerPrincipal().getName());
+    }
+
+    /** The console's Ping (001 §3.3.2): a C-ECHO to the AE, with the exact error when it fails. */
+    @RolesAllowed({"VIEW", "FORWARD", "MODIFY", "PRINT", "UPDATE", "ADMIN"})
+    public EchoResult echo(String title) {
+        return registry.find(title).map(verification::echo)
+                .orElseGet(() -> new EchoResult(title, false, "No application entity " + title + ".", 0));
     }
 
     @RolesAllowed({"MODIFY", "ADMIN"})

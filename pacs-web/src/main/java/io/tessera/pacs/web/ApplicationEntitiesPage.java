@@ -3,6 +3,7 @@ package io.tessera.pacs.web;
 import io.tessera.pacs.InvalidRequestException;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityService;
+import io.tessera.pacs.admin.EchoResult;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
@@ -25,6 +26,7 @@ public class ApplicationEntitiesPage implements Serializable {
     private List<ApplicationEntityData> entities;
     private ApplicationEntityData edited = new ApplicationEntityData();
     private boolean adding;
+    private EchoResult lastEcho;
 
     public List<ApplicationEntityData> getEntities() {
         if (entities == null) {
@@ -82,6 +84,20 @@ public class ApplicationEntitiesPage implements Serializable {
         } catch (EJBAccessException e) {
             error("Not allowed", "Deleting application entities takes the Modify privilege.");
         }
+    }
+
+    /** Ping (001 §3.3.2): C-ECHO to the AE; the result stays on the page under the table. */
+    public void ping(ApplicationEntityData ae) {
+        lastEcho = service.echo(ae.getTitle());
+        if (lastEcho.isSuccess()) {
+            info("Ping " + ae.getTitle(), lastEcho.getMessage());
+        } else {
+            error("Ping " + ae.getTitle(), lastEcho.getMessage());
+        }
+    }
+
+    public EchoResult getLastEcho() {
+        return lastEcho;
     }
 
     private static void info(String summary, String detail) {

@@ -1,6 +1,7 @@
 package io.tessera.pacs.jca;
 
-import io.tessera.dicom.net.Association;
+import io.tessera.dicom.net.dimse.DimseRequestHandler;
+import io.tessera.dicom.net.dimse.Scu;
 import io.tessera.dicom.net.pdu.AAssociateRq;
 import java.io.IOException;
 
@@ -26,8 +27,8 @@ public class DicomConnectionImpl implements DicomConnection {
     }
 
     @Override
-    public Association open(String host, int port, AAssociateRq rq) throws IOException {
-        return managed().open(host, port, rq);
+    public Scu open(String host, int port, AAssociateRq rq, DimseRequestHandler incoming) throws IOException {
+        return managed().open(host, port, rq, incoming);
     }
 
     @Override

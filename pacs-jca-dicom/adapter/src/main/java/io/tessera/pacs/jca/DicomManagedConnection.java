@@ -1,7 +1,8 @@
 package io.tessera.pacs.jca;
 
-import io.tessera.dicom.net.Association;
 import io.tessera.dicom.net.Connector;
+import io.tessera.dicom.net.dimse.DimseRequestHandler;
+import io.tessera.dicom.net.dimse.Scu;
 import io.tessera.dicom.net.pdu.AAssociateRq;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
@@ -26,13 +26,11 @@ import javax.transaction.xa.XAResource;
  * container cleaning up after a component that forgot to) releases them.
  */
 final class DicomManagedConnection implements ManagedConnection {
-    private static final Logger LOG = Logger.getLogger(DicomManagedConnection.class.getName());
-
     private final DicomResourceAdapter ra;
     private final Connector connector;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<DicomConnectionImpl> handles = ConcurrentHashMap.newKeySet();
-    private final Set<Association> open = ConcurrentHashMap.newKeySet();
+    private final Set<Scu> open = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
 
     DicomManagedConnection(DicomResourceAdapter ra) {
@@ -44,14 +42,12 @@ final class DicomManagedConnection implements ManagedConnection {
         return ra.getAeTitle();
     }
 
-    Association open(String host, int port, AAssociateRq rq) throws IOException {
-        if (rq.callingAeTitle() == null || rq.callingAeTitle().isBlank()) {
-            rq.callingAeTitle(ra.getAeTitle());
-        }
-        Association association = connector.open(host, port, rq, null);
-        open.add(association);
-        association.addCloseListener(open::remove);
-        return association;
+    Scu open(String host, int port, AAssociateRq rq, DimseRequestHandler incoming) throws IOException {
+        rq.callingAeTitle(ra.getAeTitle());
+        Scu scu = Scu.open(connector, host, port, rq, incoming);
+        open.add(scu);
+        scu.association().addCloseListener(a -> open.remove(scu));
+        return scu;
     }
 
     void closed(DicomConnectionImpl handle) {
@@ -63,14 +59,8 @@ final class DicomManagedConnection implements ManagedConnection {
     }
 
     private void releaseAll() {
-        for (Association a : open) {
-            try {
-                a.release();
-            } catch (IOException e) {
-                LOG.fine(() -> "Release of the association with " + a.remoteAeTitle() + " failed, aborted: " + e.getMessage());
-                a.abort();
-            }
-        }
+        // Scu.close releases, or aborts when the release fails
+        open.forEach(Scu::close);
         open.clear();
     }
 

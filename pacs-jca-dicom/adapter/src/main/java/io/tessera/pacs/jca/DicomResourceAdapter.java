@@ -90,7 +90,8 @@ public class DicomResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         DicomActivationSpec activation = (DicomActivationSpec) spec;
-        InboundAssociations inbound = new InboundAssociations(factory, activation.services(), executor);
+        var services = activation.services();
+        InboundAssociations inbound = new InboundAssociations(factory, services, executor);
         DicomListener listener = new DicomListener(settings, inbound, executor).port(port).maxAssociations(maxAssociations);
         try {
             if (bindAddress != null && !bindAddress.isBlank()) {
@@ -107,7 +108,7 @@ public class DicomResourceAdapter implements ResourceAdapter {
         }
         listeners.put(factory, listener);
         LOG.info(() -> "DICOM listener " + aeTitle + " open on port " + listener.port()
-                + (tlsPort > 0 ? " and TLS port " + listener.tlsPort() : "") + " for " + activation.services());
+                + (tlsPort > 0 ? " and TLS port " + listener.tlsPort() : "") + " for " + services);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.tessera.dicom.net.Association;
 import io.tessera.dicom.net.AssociationAcceptor;
 import io.tessera.dicom.net.PresentationContextPolicy;
 import io.tessera.dicom.net.dimse.DimseRequest;
-import io.tessera.dicom.net.dimse.DimseServiceProvider;
+import io.tessera.dicom.net.dimse.DimseProvider;
 import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.dicom.net.pdu.AAssociateRj;
 import io.tessera.dicom.net.pdu.AAssociateRq;
@@ -60,7 +60,7 @@ final class InboundAssociations implements AssociationAcceptor {
     @Override
     public void established(Association association) {
         LOG.fine(() -> "Association established with " + association.callingAeTitle());
-        association.dataListener(new DimseServiceProvider(this::onRequest, executor));
+        association.dataListener(new DimseProvider(this::onRequest, executor));
     }
 
     private void onRequest(DimseRequest request, Responder responder) throws IOException {
