@@ -94,4 +94,32 @@ class ApplicationEntitiesPageIT {
         assertFalse(browser.driver().findElement(By.id("aes:table")).getText().contains("CT_ONE"));
         browser.screenshot("22-ae-deleted");
     }
+
+    @Test
+    @Order(4)
+    void pingShowsSuccessOrTheExactError() throws Exception {
+        int port = Dcmtk.freePort();
+        Process storescp = Dcmtk.start(TestEnvironment.dataDir().resolveSibling("ping-storescp.log"),
+                "storescp", "-aet", "PING_ME", Integer.toString(port));
+        try {
+            Dcmtk.awaitPort(port, storescp);
+            browser.open(CONSOLE + "ae.xhtml");
+            browser.waitFor(By.id("aes:add")).click();
+            fill("title", "PING_ME");
+            fill("host", "127.0.0.1");
+            fill("port", Integer.toString(port));
+            browser.driver().findElement(By.id("ae-form:save")).click();
+            browser.waitForText(By.id("aes:table"), "PING_ME");
+
+            browser.waitFor(By.cssSelector(".ping-PING_ME")).click();
+            browser.waitForText(By.id("aes:echo"), "Success: C-ECHO answered");
+            browser.screenshot("23-ae-ping-ok");
+        } finally {
+            storescp.destroy();
+            storescp.waitFor();
+        }
+        browser.waitFor(By.cssSelector(".ping-PING_ME")).click();
+        browser.waitForText(By.id("aes:echo"), "Connection refused");
+        browser.screenshot("24-ae-ping-refused");
+    }
 }
