@@ -17,7 +17,7 @@ public enum DicomService {
             policy.accept(UID.VerificationSOPClass, NATIVE_COMMAND_SYNTAXES);
         }
     },
-    /** 001 §3.4.1: every storage SOP class of the registry (Table 21, the SR classes of §3.4.1.6 and all others). */
+    /** 001 §3.4.1: every storage SOP class of the registry (Table 21, the SR classes of §3.4.1.6 and all others), Table 23 syntaxes. */
     STORAGE {
         @Override
         void addTo(PresentationContextPolicy policy) {
@@ -66,8 +66,14 @@ public enum DicomService {
     static final String[] NATIVE_COMMAND_SYNTAXES = {
             TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()};
 
-    /** Storage keeps what it receives as received (Level 2), so every syntax the library can read is acceptable. */
-    static final List<String> STORAGE_SYNTAXES = TransferSyntax.all().stream().map(TransferSyntax::uid).toList();
+    /**
+     * 001 §3.4.1.5, Table 23: the transfer syntaxes we accept for storage; a context proposing none of them is
+     * rejected (reason 4). The data set is kept as received (Level 2), so these are also what we store.
+     */
+    static final List<String> STORAGE_SYNTAXES = List.of(
+            TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
+            TransferSyntax.JPEG_LOSSLESS_SV1.uid(), TransferSyntax.JPEG_LOSSLESS.uid(),
+            TransferSyntax.JPEG_BASELINE.uid(), TransferSyntax.JPEG_EXTENDED.uid(), TransferSyntax.RLE_LOSSLESS.uid());
 
     abstract void addTo(PresentationContextPolicy policy);
 }
