@@ -74,14 +74,14 @@ public final class MatchKey {
                 }
                 if (!group.isEmpty() && !isAllStars(group)) {
                     pnGroups[i] = group;
-                    pnRegex[i] = wildcardRegex(group, caseRule == CaseRule.INSENSITIVE);
+                    pnRegex[i] = wildcardRegex(group, caseRule == CaseRule.INSENSITIVE, true);
                 }
             }
             regex = null;
         } else {
             pnGroups = null;
             pnRegex = null;
-            regex = kind == Kind.WILDCARD ? wildcardRegex(value, false) : null;
+            regex = kind == Kind.WILDCARD ? wildcardRegex(value, false, false) : null;
         }
     }
 
@@ -361,7 +361,7 @@ public final class MatchKey {
                 return true;
             }
             for (int i = 0; i < Math.min(3, groups.length); i++) {
-                if (pnRegex[0].matcher(normalizeGroup(groups[i])).matches()) {
+                if (matchesGroup(pnRegex[0], normalizeGroup(groups[i]))) {
                     return true;
                 }
             }
@@ -370,12 +370,35 @@ public final class MatchKey {
         for (int i = 0; i < 3; i++) {
             if (pnRegex[i] != null) {
                 String g = i < groups.length ? normalizeGroup(groups[i]) : "";
-                if (!pnRegex[i].matcher(g).matches()) {
+                if (!matchesGroup(pnRegex[i], g)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Trailing empty components are not significant (PS3.5 §6.2.1.1), so the stored "Doe" is also "Doe^" …
+     * "Doe^^^^": a key "Doe^*" matches it, as a user expects.
+     */
+    private static boolean matchesGroup(Pattern p, String group) {
+        if (p.matcher(group).matches()) {
+            return true;
+        }
+        int delimiters = 0;
+        for (int i = 0; i < group.length(); i++) {
+            if (group.charAt(i) == '^') {
+                delimiters++;
+            }
+        }
+        StringBuilder padded = new StringBuilder(group);
+        for (int d = delimiters; d < 4; d++) {
+            if (p.matcher(padded.append('^')).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int keyGroupCount() {
@@ -411,7 +434,8 @@ public final class MatchKey {
         return g.substring(0, end);
     }
 
-    private static Pattern wildcardRegex(String pattern, boolean ignoreCase) {
+    /** "*" any run of characters, "?" one character (in PN one character of a name, never a "^" delimiter). */
+    private static Pattern wildcardRegex(String pattern, boolean ignoreCase, boolean personName) {
         StringBuilder re = new StringBuilder(pattern.length() + 8);
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
@@ -421,7 +445,7 @@ public final class MatchKey {
                     re.append(Pattern.quote(literal.toString()));
                     literal.setLength(0);
                 }
-                re.append(c == '*' ? ".*" : ".");
+                re.append(c == '*' ? ".*" : personName ? "[^\\^=]" : ".");
             } else {
                 literal.append(c);
             }

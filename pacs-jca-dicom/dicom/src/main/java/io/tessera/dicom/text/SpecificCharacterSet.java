@@ -368,7 +368,8 @@ public final class SpecificCharacterSet {
     /**
      * Encodes a text value. With code extensions, escape sequences designate the sets each character needs and
      * the sets of value 1 are made active again before CR, LF, FF, TAB, "\", "^", "=" and at the end (PS3.5
-     * §6.1.2.5.3; harmless outside PN). Characters no declared set holds become "?" (see {@link #canEncode}).
+     * §6.1.2.5.3; harmless outside PN). Characters no declared set holds become "?" (see {@link #canEncode}),
+     * except in the default repertoire, which writes ISO 8859-1 bytes just as it reads them.
      */
     public byte[] encode(String value) {
         return encode(value, true);
