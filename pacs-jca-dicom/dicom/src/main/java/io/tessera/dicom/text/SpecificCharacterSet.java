@@ -114,12 +114,21 @@ public final class SpecificCharacterSet {
 
     /**
      * The repertoire named by the values of (0008,0005); no value or only empty values means the default.
-     * Values are trimmed (CS padding). Never throws: unknown terms are kept in {@link #codes()} and make
-     * {@link #isKnown()} false.
+     * Values are trimmed (CS padding); one string holding "\"-separated values is split. Never throws: unknown
+     * terms are kept in {@link #codes()} and make {@link #isKnown()} false.
      */
     public static SpecificCharacterSet valueOf(String... codes) {
         if (codes == null || codes.length == 0) {
             return ASCII;
+        }
+        if (codes.length == 1 && codes[0] != null) { // the common case: no join, no copy
+            SpecificCharacterSet cs = CACHE.get(codes[0]);
+            if (cs != null) {
+                return cs;
+            }
+        }
+        if (codes.length == 1 && codes[0] != null && codes[0].indexOf('\\') >= 0) {
+            codes = codes[0].split("\\\\", -1); // the raw multi-valued string of (0008,0005)
         }
         String[] trimmed = new String[codes.length];
         boolean allEmpty = true;
@@ -139,6 +148,9 @@ public final class SpecificCharacterSet {
             cs = create(trimmed);
             if (CACHE.size() < CACHE_LIMIT) {
                 CACHE.putIfAbsent(key, cs);
+                if (codes.length == 1 && codes[0] != null && !codes[0].equals(key)) {
+                    CACHE.putIfAbsent(codes[0], cs); // also under the padded spelling the data set holds
+                }
             }
         }
         return cs;

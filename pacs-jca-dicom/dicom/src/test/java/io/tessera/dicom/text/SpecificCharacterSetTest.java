@@ -223,6 +223,9 @@ class SpecificCharacterSetTest {
         assertSame(SpecificCharacterSet.valueOf("ISO_IR 100"), SpecificCharacterSet.valueOf("ISO_IR 100"));
         assertTrue(SpecificCharacterSet.valueOf("ISO_IR 6").isKnown());
         assertEquals("\\ISO 2022 IR 87", SpecificCharacterSet.valueOf("", "ISO 2022 IR 87").toString());
+        assertSame(SpecificCharacterSet.valueOf("", "ISO 2022 IR 87"), SpecificCharacterSet.valueOf("\\ISO 2022 IR 87 "),
+                "the unsplit value of (0008,0005) works too");
+        assertArrayEquals(new String[] {"", "ISO 2022 IR 87"}, SpecificCharacterSet.valueOf("\\ISO 2022 IR 87").codes());
     }
 
     @Test
