@@ -164,12 +164,8 @@ public final class SpecificCharacterSet {
             return new SpecificCharacterSet(codes, Mode.CHARSET, unicode, null, null, null, codes.length == 1);
         }
         boolean known = true;
-        int nonEmpty = 0;
         for (String c : codes) {
-            if (!c.isEmpty()) {
-                nonEmpty++;
-                known &= TERMS.containsKey(c);
-            }
+            known &= c.isEmpty() || TERMS.containsKey(c);
         }
         Term t1 = first.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(first);
         if (codes.length == 1 && (t1 == null || !t1.extensions())) {
@@ -191,24 +187,21 @@ public final class SpecificCharacterSet {
             }
             g1 = t1.g1();
         }
-        CodeElement[] declared = new CodeElement[2 * nonEmpty + 1];
-        int n = 0;
+        java.util.List<CodeElement> declared = new java.util.ArrayList<>();
         for (String c : codes) {
             Term t = c.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(c);
             if (t != null) {
-                if (t.g0() != null) {
-                    declared[n++] = t.g0();
-                }
-                if (t.g1() != null) {
-                    declared[n++] = t.g1();
+                for (CodeElement e : new CodeElement[] {t.g0(), t.g1()}) {
+                    if (e != null && !declared.contains(e)) {
+                        declared.add(e);
+                    }
                 }
             }
         }
-        if (Arrays.asList(declared).subList(0, n).stream().noneMatch(e -> e == CodeElement.ASCII)
-                && g0 == CodeElement.ASCII) {
-            declared[n++] = CodeElement.ASCII;
+        if (g0 == CodeElement.ASCII && !declared.contains(CodeElement.ASCII)) {
+            declared.add(CodeElement.ASCII);
         }
-        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, Arrays.copyOf(declared, n), known);
+        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, declared.toArray(new CodeElement[0]), known);
     }
 
     /** The defined terms this repertoire was made from, as (0008,0005) holds them. */

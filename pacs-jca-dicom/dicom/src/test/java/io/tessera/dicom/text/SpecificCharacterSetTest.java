@@ -210,6 +210,10 @@ class SpecificCharacterSetTest {
         assertFalse(mixed.isKnown());
         assertEquals("Yamada^Tarou=山田^太郎=やまだ^たろう", mixed.decode(H31, 0, H31.length));
 
+        SpecificCharacterSet repeated = SpecificCharacterSet.valueOf("", "", "", "ISO 2022 IR 13", "ISO 2022 IR 87");
+        assertTrue(repeated.isKnown());
+        assertEquals("ﾔﾏﾀﾞ=山田", repeated.decode(repeated.encode("ﾔﾏﾀﾞ=山田"), 0, repeated.encode("ﾔﾏﾀﾞ=山田").length));
+
         byte[] unknownEscape = bytes(0x41, 0x1B, 0x25, 0x47, 0x42);
         assertEquals("A\u001B%GB", SpecificCharacterSet.valueOf("", "ISO 2022 IR 87").decode(unknownEscape, 0, 5));
     }
