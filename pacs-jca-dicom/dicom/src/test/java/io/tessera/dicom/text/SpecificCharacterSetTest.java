@@ -191,6 +191,18 @@ class SpecificCharacterSetTest {
         assertEquals("洪^吉", cs.decode(VR.LO, cs.encode(VR.LO, "洪^吉"), 0, 9));
     }
 
+    /** A 0x5C byte inside a two-byte character is not the value delimiter (PS3.5 §6.1.2.5.3 applies to G0 "\"). */
+    @Test
+    void byte5cInsideATwoByteCharacterIsNoDelimiter() {
+        SpecificCharacterSet jis = SpecificCharacterSet.valueOf("", "ISO 2022 IR 87");
+        byte[] shi = bytes(0x1B, 0x24, 0x42, 0x3B, 0x5C, 0x1B, 0x28, 0x42, 0x5C, 0x41); // JIS X 0208 0x3B5C = 施
+        assertEquals("施\\A", jis.decode(shi, 0, shi.length));
+        assertArrayEquals(shi, jis.encode("施\\A"));
+        SpecificCharacterSet gbk = SpecificCharacterSet.valueOf("GBK");
+        byte[] jou = bytes(0x81, 0x5C, 0x5C, 0x41); // GBK 0x815C = 乗
+        assertEquals("乗\\A", gbk.decode(jou, 0, jou.length));
+    }
+
     @Test
     void sloppyWriterThatNeverDesignatesG1StillDecodes() {
         SpecificCharacterSet cs = SpecificCharacterSet.valueOf("", "ISO 2022 IR 149");
