@@ -111,7 +111,8 @@ enum CodeElement {
                 return codePoint >= 0x20 && codePoint < 0x7F ? new byte[] {(byte) codePoint} : null;
             }
             case KATAKANA -> {
-                return codePoint >= 0xFF61 && codePoint <= 0xFF9F ? new byte[] {(byte) (codePoint - 0xFF61 + 0xA1)} : null;
+                return codePoint >= 0xFF61 && codePoint <= 0xFF9F
+                        ? new byte[] {(byte) (codePoint - 0xFF61 + 0xA1)} : null;
             }
             default -> {
                 if (codePoint < 0x80 || Character.isSupplementaryCodePoint(codePoint)) {
@@ -122,9 +123,13 @@ enum CodeElement {
                     return null;
                 }
                 return switch (this) {
-                    case JIS_X_0208 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
-                    case JIS_X_0212 -> b.length == 3 && (b[0] & 0xFF) == 0x8F ? new byte[] {(byte) (b[1] & 0x7F), (byte) (b[2] & 0x7F)} : null;
-                    case KS_X_1001, GB_2312 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 && (b[1] & 0xFF) >= 0xA1 ? b : null;
+                    // EUC-JP: JIS X 0208 as two GR bytes, JIS X 0212 behind SS3; DICOM writes both in GL (G0)
+                    case JIS_X_0208 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1
+                            ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
+                    case JIS_X_0212 -> b.length == 3 && (b[0] & 0xFF) == 0x8F
+                            ? new byte[] {(byte) (b[1] & 0x7F), (byte) (b[2] & 0x7F)} : null;
+                    case KS_X_1001, GB_2312 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 && (b[1] & 0xFF) >= 0xA1
+                            ? b : null;
                     default -> b.length == 1 && (b[0] & 0xFF) >= 0xA0 ? b : null;
                 };
             }

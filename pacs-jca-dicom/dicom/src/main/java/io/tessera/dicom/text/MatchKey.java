@@ -2,6 +2,7 @@ package io.tessera.dicom.text;
 
 import io.tessera.dicom.data.VR;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -119,7 +120,7 @@ public final class MatchKey {
                 return new MatchKey(vr, v, Kind.WILDCARD, pnCase, v, null, null, null, null, null);
             }
             if (v.indexOf('\\') >= 0) {
-                List<String> list = java.util.Arrays.stream(v.split("\\\\")).map(String::strip)
+                List<String> list = Arrays.stream(v.split("\\\\")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList();
                 return new MatchKey(vr, v, Kind.UID_LIST, pnCase, null, list, null, null, null, null);
             }
@@ -263,7 +264,8 @@ public final class MatchKey {
             return false;
         }
         if (dateKey != null && vr == VR.DT) {
-            throw new IllegalStateException("a combined date-time key matches a date and a time: use matches(date, time)");
+            throw new IllegalStateException(
+                    "a combined date-time key matches a date and a time: use matches(date, time)");
         }
         if (vr == VR.LT || vr == VR.ST || vr == VR.UT || vr == VR.UR || storedValue.indexOf('\\') < 0) {
             return matchesOne(storedValue.strip());

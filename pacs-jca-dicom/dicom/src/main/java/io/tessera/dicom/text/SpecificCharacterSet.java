@@ -5,8 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -170,7 +172,8 @@ public final class SpecificCharacterSet {
         Term t1 = first.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(first);
         if (codes.length == 1 && (t1 == null || !t1.extensions())) {
             if (t1 == null) {
-                return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, null, null, null, false);
+                return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, null, null, null,
+                        false);
             }
             if (t1.g1() == null || t1.g1() == CodeElement.LATIN_1) {
                 return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, t1.g0(), t1.g1(),
@@ -187,7 +190,7 @@ public final class SpecificCharacterSet {
             }
             g1 = t1.g1();
         }
-        java.util.List<CodeElement> declared = new java.util.ArrayList<>();
+        List<CodeElement> declared = new ArrayList<>();
         for (String c : codes) {
             Term t = c.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(c);
             if (t != null) {
@@ -201,7 +204,8 @@ public final class SpecificCharacterSet {
         if (g0 == CodeElement.ASCII && !declared.contains(CodeElement.ASCII)) {
             declared.add(CodeElement.ASCII);
         }
-        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, declared.toArray(new CodeElement[0]), known);
+        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, declared.toArray(new CodeElement[0]),
+                known);
     }
 
     /** The defined terms this repertoire was made from, as (0008,0005) holds them. */
@@ -209,7 +213,10 @@ public final class SpecificCharacterSet {
         return codes.clone();
     }
 
-    /** False when a value of (0008,0005) is not a defined term of PS3.3 C.12.1.1.2; decoding then falls back to ISO 8859-1. */
+    /**
+     * False when a value of (0008,0005) is not a defined term of PS3.3 C.12.1.1.2 (or GB18030/GBK/ISO_IR 192
+     * come with further values); unknown terms decode as ISO 8859-1.
+     */
     public boolean isKnown() {
         return known;
     }

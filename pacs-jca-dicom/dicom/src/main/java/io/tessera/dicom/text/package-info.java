@@ -5,8 +5,8 @@
  * ({@link io.tessera.dicom.text.DateTimes}, PS3.5 §6.2), and C-FIND attribute matching with its SQL translation
  * ({@link io.tessera.dicom.text.MatchKey}, PS3.4 C.2.2.2).
  *
- * <p>Callers that split multi-valued text should decode the whole value first and split the decoded string at
- * "\": in GBK, GB18030 and JIS X 0208/0212 (ISO 2022 IR 87/159) a 0x5C byte can be half of a character, and the decoder
- * only treats 0x5C as a delimiter where it is one.
+ * <p>Callers that split multi-valued text should decode the whole value first and split the decoded string
+ * at "\": in GBK, GB18030 and JIS X 0208/0212 (ISO 2022 IR 87/159) a 0x5C byte can be half of a character,
+ * and the decoder only treats 0x5C as a delimiter where it is one.
  */
 package io.tessera.dicom.text;
