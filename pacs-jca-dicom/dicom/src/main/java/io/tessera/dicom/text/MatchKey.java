@@ -2,6 +2,7 @@ package io.tessera.dicom.text;
 
 import io.tessera.dicom.data.VR;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * matches it; a key with several groups matches when every non-empty key group matches the stored group in
  * the same position. Case is significant as the standard says ({@link CaseRule#SENSITIVE}) or, as many
  * archives configure, not ({@link CaseRule#INSENSITIVE}).
+ *
+ * <p>DT: range bounds are normalized without their UTC offset, i.e. in the key's own offset; {@link #matches}
+ * moves a stored value with another offset to the key's offset first. For SQL, store DT values normalized
+ * in one offset (or UTC) and send keys in the same.
  */
 public final class MatchKey {
 
@@ -51,6 +56,8 @@ public final class MatchKey {
     /** Combined date-time matching: the date and time keys it was made of. */
     private final MatchKey dateKey;
     private final MatchKey timeKey;
+    /** DT keys: the UTC offset the key's bounds are in, null when the key gives none. */
+    private final ZoneOffset keyOffset;
 
     private MatchKey(VR vr, String keyValue, Kind kind, CaseRule caseRule, String value, List<String> uids,
                      String lower, String upper, MatchKey dateKey, MatchKey timeKey) {
@@ -64,6 +71,8 @@ public final class MatchKey {
         this.upper = upper;
         this.dateKey = dateKey;
         this.timeKey = timeKey;
+        this.keyOffset = vr == VR.DT && dateKey == null && (kind == Kind.RANGE || kind == Kind.SINGLE_VALUE)
+                ? offsetOfKey(keyValue) : null;
         if (vr == VR.PN && (kind == Kind.SINGLE_VALUE || kind == Kind.WILDCARD)) {
             String[] g = value.split("=", -1);
             pnGroups = new String[3];
@@ -348,11 +357,35 @@ public final class MatchKey {
     private boolean inRange(String stored) {
         String n;
         try {
-            n = normalize(vr, stored, false);
+            n = normalize(vr, shiftToKeyOffset(stored), false);
         } catch (IllegalArgumentException e) {
             return false;
         }
         return (lower == null || n.compareTo(lower) >= 0) && (upper == null || n.compareTo(upper) <= 0);
+    }
+
+    /**
+     * A stored DT with a UTC offset other than the key's is compared at the same instant in the key's offset;
+     * without an offset on either side the values compare as they are (both in the local time of PS3.5 DT).
+     */
+    private String shiftToKeyOffset(String stored) {
+        if (keyOffset == null) {
+            return stored;
+        }
+        ZoneOffset offset = DateTimes.offsetOf(stored);
+        if (offset == null || offset.equals(keyOffset)) {
+            return stored;
+        }
+        return DateTimes.formatDT(DateTimes.parseDT(stored, offset).withOffsetSameInstant(keyOffset).toLocalDateTime());
+    }
+
+    private static ZoneOffset offsetOfKey(String keyValue) {
+        String[] range = DateTimes.splitRange(keyValue, VR.DT);
+        if (range == null) {
+            return DateTimes.offsetOf(keyValue);
+        }
+        ZoneOffset lo = range[0] == null ? null : DateTimes.offsetOf(range[0]);
+        return lo != null ? lo : range[1] == null ? null : DateTimes.offsetOf(range[1]);
     }
 
     private boolean matchesPersonName(String stored) {

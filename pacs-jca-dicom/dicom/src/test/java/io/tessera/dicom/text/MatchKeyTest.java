@@ -215,6 +215,12 @@ class MatchKeyTest {
         MatchKey years = MatchKey.of(VR.DT, "2023-2024");
         assertTrue(years.matches("20241231235959"));
         assertFalse(years.matches("20250101"));
+        MatchKey zoned = MatchKey.of(VR.DT, "20240131100000+0100-20240131120000+0100");
+        assertTrue(zoned.matches("20240131090000+0000"), "10:00 at +01:00 is 09:00 UTC");
+        assertTrue(zoned.matches("20240131110000+0100"));
+        assertTrue(zoned.matches("20240131110000+0000"), "12:00 at +01:00: the inclusive upper bound");
+        assertFalse(zoned.matches("20240131110001+0000"), "12:00:01 at +01:00: after the range");
+        assertTrue(zoned.matches("20240131110000"), "no offset stored: compared as written");
         MatchKey single = MatchKey.of(VR.DT, "20240131-0500");
         assertEquals(Kind.SINGLE_VALUE, single.kind(), "the \"-\" of a UTC offset is not a range");
         assertTrue(single.matches("20240131083000"));

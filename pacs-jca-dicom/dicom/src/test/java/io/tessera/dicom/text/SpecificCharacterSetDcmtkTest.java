@@ -29,6 +29,7 @@ class SpecificCharacterSetDcmtkTest {
 
     static final int PATIENT_NAME = 0x00100010;
     static final int IMAGE_COMMENTS = 0x00204000; // LT
+    static final int STUDY_DESCRIPTION = 0x00081030; // LO
 
     @TempDir
     static Path dir;
@@ -187,9 +188,16 @@ class SpecificCharacterSetDcmtkTest {
             assertNotNull(pn, e.toString());
             SpecificCharacterSet scs = SpecificCharacterSet.valueOf(
                     new String(cs, StandardCharsets.US_ASCII).strip().split("\\\\", -1));
-            String expected = Dcmdump.of(e.file()).dataset().stream().filter(el -> el.tag() == PATIENT_NAME)
+            Dcmdump.Listing listing = Dcmdump.of(e.file());
+            String expected = listing.dataset().stream().filter(el -> el.tag() == PATIENT_NAME)
                     .findFirst().orElseThrow().value();
             assertEquals(expected, Dcmtk.stripPadding(scs.decode(VR.PN, pn, 0, pn.length)), e.toString());
+            byte[] description = Dcmtk.rawValue(e.file(), STUDY_DESCRIPTION);
+            if (description != null) {
+                String dumped = listing.dataset().stream().filter(el -> el.tag() == STUDY_DESCRIPTION)
+                        .findFirst().orElseThrow().value();
+                assertEquals(dumped, Dcmtk.stripPadding(scs.decode(VR.LO, description, 0, description.length)));
+            }
             seen++;
         }
         assertEquals(3, seen, "the corpus has three character set samples in Explicit VR LE");
