@@ -111,7 +111,8 @@ enum CodeElement {
                 return codePoint >= 0x20 && codePoint < 0x7F ? new byte[] {(byte) codePoint} : null;
             }
             case KATAKANA -> {
-                return codePoint >= 0xFF61 && codePoint <= 0xFF9F ? new byte[] {(byte) (codePoint - 0xFF61 + 0xA1)} : null;
+                return codePoint >= 0xFF61 && codePoint <= 0xFF9F
+                        ? new byte[] {(byte) (codePoint - 0xFF61 + 0xA1)} : null;
             }
             default -> {
                 if (codePoint < 0x80 || Character.isSupplementaryCodePoint(codePoint)) {
@@ -122,9 +123,13 @@ enum CodeElement {
                     return null;
                 }
                 return switch (this) {
-                    case JIS_X_0208 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
-                    case JIS_X_0212 -> b.length == 3 && (b[0] & 0xFF) == 0x8F ? new byte[] {(byte) (b[1] & 0x7F), (byte) (b[2] & 0x7F)} : null;
-                    case KS_X_1001, GB_2312 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 && (b[1] & 0xFF) >= 0xA1 ? b : null;
+                    // EUC-JP: JIS X 0208 as two GR bytes, JIS X 0212 behind SS3; DICOM writes both in GL (G0)
+                    case JIS_X_0208 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1
+                            ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
+                    case JIS_X_0212 -> b.length == 3 && (b[0] & 0xFF) == 0x8F
+                            ? new byte[] {(byte) (b[1] & 0x7F), (byte) (b[2] & 0x7F)} : null;
+                    case KS_X_1001, GB_2312 -> b.length == 2 && (b[0] & 0xFF) >= 0xA1 && (b[1] & 0xFF) >= 0xA1
+                            ? b : null;
                     default -> b.length == 1 && (b[0] & 0xFF) >= 0xA0 ? b : null;
                 };
             }
@@ -148,25 +153,45 @@ enum CodeElement {
         }
     }
 
+    /** Multi-byte sets: the 94x94 characters by (row - 0x21) * 94 + (cell - 0x21), built on first use. */
+    private volatile char[] doubleByteTable;
+
     /**
      * Decodes {@code len} bytes of two-byte characters (both bytes in 0x21..0x7E for G0 sets or 0xA1..0xFE for
-     * G1 sets) into {@code out}.
+     * G1 sets) into {@code out}; a position the set leaves empty becomes U+FFFD.
      */
     void decodeMultiByte(byte[] b, int off, int len, StringBuilder out) {
-        if (this == JIS_X_0208 || this == JIS_X_0212) {
-            boolean sup = this == JIS_X_0212;
-            byte[] euc = new byte[sup ? len / 2 * 3 : len];
-            int j = 0;
-            for (int i = 0; i + 1 < len; i += 2) {
-                if (sup) {
-                    euc[j++] = (byte) 0x8F;
-                }
-                euc[j++] = (byte) (b[off + i] | 0x80);
-                euc[j++] = (byte) (b[off + i + 1] | 0x80);
-            }
-            out.append(new String(euc, 0, j, charset));
-        } else {
-            out.append(new String(b, off, len, charset));
+        char[] t = doubleByteTable;
+        if (t == null) {
+            t = buildDoubleByteTable();
+            doubleByteTable = t;
         }
+        for (int i = 0; i + 1 < len; i += 2) {
+            int row = (b[off + i] & 0x7F) - 0x21;
+            int cell = (b[off + i + 1] & 0x7F) - 0x21;
+            char c = row >= 0 && row < 94 && cell >= 0 && cell < 94 ? t[row * 94 + cell] : 0;
+            out.append(c == 0 ? '\uFFFD' : c);
+        }
+    }
+
+    /** Each position decoded once through the JDK's EUC charset (JIS X 0212 behind SS3 0x8F in EUC-JP). */
+    private char[] buildDoubleByteTable() {
+        char[] t = new char[94 * 94];
+        boolean sup = this == JIS_X_0212;
+        byte[] pair = new byte[sup ? 3 : 2];
+        if (sup) {
+            pair[0] = (byte) 0x8F;
+        }
+        for (int row = 0; row < 94; row++) {
+            for (int cell = 0; cell < 94; cell++) {
+                pair[pair.length - 2] = (byte) (0xA1 + row);
+                pair[pair.length - 1] = (byte) (0xA1 + cell);
+                String s = new String(pair, charset);
+                if (s.length() == 1 && s.charAt(0) != '\uFFFD') {
+                    t[row * 94 + cell] = s.charAt(0);
+                }
+            }
+        }
+        return t;
     }
 }

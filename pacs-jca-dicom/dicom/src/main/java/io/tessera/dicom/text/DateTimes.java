@@ -1,11 +1,14 @@
 package io.tessera.dicom.text;
 
+import io.tessera.dicom.data.VR;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Parsing and formatting of the DA, TM and DT value representations (PS3.5 §6.2), and the normalized forms
@@ -27,7 +30,7 @@ public final class DateTimes {
 
     /** DA "YYYYMMDD"; the ACR-NEMA form "YYYY.MM.DD" is tolerated (PS3.5 §6.2 DA note). */
     public static LocalDate parseDA(String value) {
-        return LocalDate.parse(normalizeDA(value), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        return LocalDate.parse(normalizeDA(value), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     public static String formatDA(LocalDate date) {
@@ -53,7 +56,10 @@ public final class DateTimes {
 
     // ---- TM ----
 
-    /** TM "HH", "HHMM", "HHMMSS", "HHMMSS.F{1-6}"; the ACR-NEMA form "HH:MM:SS.F" is tolerated. Second 60 reads as 59. */
+    /**
+     * TM "HH", "HHMM", "HHMMSS", "HHMMSS.F{1-6}"; the ACR-NEMA form "HH:MM:SS.F" is tolerated.
+     * Second 60 (a leap second, allowed by PS3.5) reads as 59.
+     */
     public static LocalTime parseTM(String value) {
         String n = normalizeTM(value, false);
         return LocalTime.of(Integer.parseInt(n, 0, 2, 10), Integer.parseInt(n, 2, 4, 10),
@@ -130,7 +136,7 @@ public final class DateTimes {
     /** DT "YYYY[MM[DD[HH[MM[SS[.F{1-6}]]]]]][&ZZXX]" as a local date-time, missing parts lowest, offset dropped. */
     public static LocalDateTime parseDT(String value) {
         String n = normalizeDT(value, false);
-        return LocalDateTime.of(LocalDate.parse(n.substring(0, 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+        return LocalDateTime.of(LocalDate.parse(n.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE),
                 parseTM(n.substring(8)));
     }
 
@@ -195,7 +201,7 @@ public final class DateTimes {
             if (month < 1 || month > 12) {
                 throw new IllegalArgumentException("not a month in DT: \"" + value + "\"");
             }
-            date = digits + (upper ? String.format("%02d", java.time.YearMonth.of(year, month).lengthOfMonth()) : "01");
+            date = digits + (upper ? String.format("%02d", YearMonth.of(year, month).lengthOfMonth()) : "01");
         } else {
             date = digits.substring(0, 8);
         }
@@ -225,13 +231,13 @@ public final class DateTimes {
      * being null; returns null when the value is not a range. For DT the "-" of a UTC offset is told apart
      * from the range separator by trying each "-" and keeping the first split whose ends parse and are ordered.
      */
-    public static String[] splitRange(String value, io.tessera.dicom.data.VR vr) {
+    public static String[] splitRange(String value, VR vr) {
         String v = strip(value);
         int first = v.indexOf('-');
         if (first < 0) {
             return null;
         }
-        if (vr != io.tessera.dicom.data.VR.DT) {
+        if (vr != VR.DT) {
             if (v.indexOf('-', first + 1) >= 0) {
                 throw new IllegalArgumentException("more than one \"-\" in a " + vr + " range: \"" + value + "\"");
             }

@@ -2,6 +2,8 @@ package io.tessera.dicom.text;
 
 import io.tessera.dicom.data.VR;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  * matches it; a key with several groups matches when every non-empty key group matches the stored group in
  * the same position. Case is significant as the standard says ({@link CaseRule#SENSITIVE}) or, as many
  * archives configure, not ({@link CaseRule#INSENSITIVE}).
+ *
+ * <p>DT: range bounds are normalized without their UTC offset, i.e. in the key's own offset; {@link #matches}
+ * moves a stored value with another offset to the key's offset first. For SQL, store DT values normalized
+ * in one offset (or UTC) and send keys in the same.
  */
 public final class MatchKey {
 
@@ -50,6 +56,8 @@ public final class MatchKey {
     /** Combined date-time matching: the date and time keys it was made of. */
     private final MatchKey dateKey;
     private final MatchKey timeKey;
+    /** DT keys: the UTC offset the key's bounds are in, null when the key gives none. */
+    private final ZoneOffset keyOffset;
 
     private MatchKey(VR vr, String keyValue, Kind kind, CaseRule caseRule, String value, List<String> uids,
                      String lower, String upper, MatchKey dateKey, MatchKey timeKey) {
@@ -63,6 +71,8 @@ public final class MatchKey {
         this.upper = upper;
         this.dateKey = dateKey;
         this.timeKey = timeKey;
+        this.keyOffset = vr == VR.DT && dateKey == null && (kind == Kind.RANGE || kind == Kind.SINGLE_VALUE)
+                ? offsetOfKey(keyValue) : null;
         if (vr == VR.PN && (kind == Kind.SINGLE_VALUE || kind == Kind.WILDCARD)) {
             String[] g = value.split("=", -1);
             pnGroups = new String[3];
@@ -74,14 +84,14 @@ public final class MatchKey {
                 }
                 if (!group.isEmpty() && !isAllStars(group)) {
                     pnGroups[i] = group;
-                    pnRegex[i] = wildcardRegex(group, caseRule == CaseRule.INSENSITIVE);
+                    pnRegex[i] = wildcardRegex(group, caseRule == CaseRule.INSENSITIVE, true);
                 }
             }
             regex = null;
         } else {
             pnGroups = null;
             pnRegex = null;
-            regex = kind == Kind.WILDCARD ? wildcardRegex(value, false) : null;
+            regex = kind == Kind.WILDCARD ? wildcardRegex(value, false, false) : null;
         }
     }
 
@@ -119,7 +129,7 @@ public final class MatchKey {
                 return new MatchKey(vr, v, Kind.WILDCARD, pnCase, v, null, null, null, null, null);
             }
             if (v.indexOf('\\') >= 0) {
-                List<String> list = java.util.Arrays.stream(v.split("\\\\")).map(String::strip)
+                List<String> list = Arrays.stream(v.split("\\\\")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList();
                 return new MatchKey(vr, v, Kind.UID_LIST, pnCase, null, list, null, null, null, null);
             }
@@ -263,7 +273,8 @@ public final class MatchKey {
             return false;
         }
         if (dateKey != null && vr == VR.DT) {
-            throw new IllegalStateException("a combined date-time key matches a date and a time: use matches(date, time)");
+            throw new IllegalStateException(
+                    "a combined date-time key matches a date and a time: use matches(date, time)");
         }
         if (vr == VR.LT || vr == VR.ST || vr == VR.UT || vr == VR.UR || storedValue.indexOf('\\') < 0) {
             return matchesOne(storedValue.strip());
@@ -346,11 +357,35 @@ public final class MatchKey {
     private boolean inRange(String stored) {
         String n;
         try {
-            n = normalize(vr, stored, false);
+            n = normalize(vr, shiftToKeyOffset(stored), false);
         } catch (IllegalArgumentException e) {
             return false;
         }
         return (lower == null || n.compareTo(lower) >= 0) && (upper == null || n.compareTo(upper) <= 0);
+    }
+
+    /**
+     * A stored DT with a UTC offset other than the key's is compared at the same instant in the key's offset;
+     * without an offset on either side the values compare as they are (both in the local time of PS3.5 DT).
+     */
+    private String shiftToKeyOffset(String stored) {
+        if (keyOffset == null) {
+            return stored;
+        }
+        ZoneOffset offset = DateTimes.offsetOf(stored);
+        if (offset == null || offset.equals(keyOffset)) {
+            return stored;
+        }
+        return DateTimes.formatDT(DateTimes.parseDT(stored, offset).withOffsetSameInstant(keyOffset).toLocalDateTime());
+    }
+
+    private static ZoneOffset offsetOfKey(String keyValue) {
+        String[] range = DateTimes.splitRange(keyValue, VR.DT);
+        if (range == null) {
+            return DateTimes.offsetOf(keyValue);
+        }
+        ZoneOffset lo = range[0] == null ? null : DateTimes.offsetOf(range[0]);
+        return lo != null ? lo : range[1] == null ? null : DateTimes.offsetOf(range[1]);
     }
 
     private boolean matchesPersonName(String stored) {
@@ -361,7 +396,7 @@ public final class MatchKey {
                 return true;
             }
             for (int i = 0; i < Math.min(3, groups.length); i++) {
-                if (pnRegex[0].matcher(normalizeGroup(groups[i])).matches()) {
+                if (matchesGroup(pnRegex[0], normalizeGroup(groups[i]))) {
                     return true;
                 }
             }
@@ -370,12 +405,35 @@ public final class MatchKey {
         for (int i = 0; i < 3; i++) {
             if (pnRegex[i] != null) {
                 String g = i < groups.length ? normalizeGroup(groups[i]) : "";
-                if (!pnRegex[i].matcher(g).matches()) {
+                if (!matchesGroup(pnRegex[i], g)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Trailing empty components are not significant (PS3.5 §6.2.1.1), so the stored "Doe" is also "Doe^" …
+     * "Doe^^^^": a key "Doe^*" matches it, as a user expects.
+     */
+    private static boolean matchesGroup(Pattern p, String group) {
+        if (p.matcher(group).matches()) {
+            return true;
+        }
+        int delimiters = 0;
+        for (int i = 0; i < group.length(); i++) {
+            if (group.charAt(i) == '^') {
+                delimiters++;
+            }
+        }
+        StringBuilder padded = new StringBuilder(group);
+        for (int d = delimiters; d < 4; d++) {
+            if (p.matcher(padded.append('^')).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int keyGroupCount() {
@@ -411,7 +469,8 @@ public final class MatchKey {
         return g.substring(0, end);
     }
 
-    private static Pattern wildcardRegex(String pattern, boolean ignoreCase) {
+    /** "*" any run of characters, "?" one character (in PN one character of a name, never a "^" delimiter). */
+    private static Pattern wildcardRegex(String pattern, boolean ignoreCase, boolean personName) {
         StringBuilder re = new StringBuilder(pattern.length() + 8);
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
@@ -421,7 +480,7 @@ public final class MatchKey {
                     re.append(Pattern.quote(literal.toString()));
                     literal.setLength(0);
                 }
-                re.append(c == '*' ? ".*" : ".");
+                re.append(c == '*' ? ".*" : personName ? "[^\\^=]" : ".");
             } else {
                 literal.append(c);
             }

@@ -5,8 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -114,12 +116,21 @@ public final class SpecificCharacterSet {
 
     /**
      * The repertoire named by the values of (0008,0005); no value or only empty values means the default.
-     * Values are trimmed (CS padding). Never throws: unknown terms are kept in {@link #codes()} and make
-     * {@link #isKnown()} false.
+     * Values are trimmed (CS padding); one string holding "\"-separated values is split. Never throws: unknown
+     * terms are kept in {@link #codes()} and make {@link #isKnown()} false.
      */
     public static SpecificCharacterSet valueOf(String... codes) {
         if (codes == null || codes.length == 0) {
             return ASCII;
+        }
+        if (codes.length == 1 && codes[0] != null) { // the common case: no join, no copy
+            SpecificCharacterSet cs = CACHE.get(codes[0]);
+            if (cs != null) {
+                return cs;
+            }
+        }
+        if (codes.length == 1 && codes[0] != null && codes[0].indexOf('\\') >= 0) {
+            codes = codes[0].split("\\\\", -1); // the raw multi-valued string of (0008,0005)
         }
         String[] trimmed = new String[codes.length];
         boolean allEmpty = true;
@@ -139,6 +150,9 @@ public final class SpecificCharacterSet {
             cs = create(trimmed);
             if (CACHE.size() < CACHE_LIMIT) {
                 CACHE.putIfAbsent(key, cs);
+                if (codes.length == 1 && codes[0] != null && !codes[0].equals(key)) {
+                    CACHE.putIfAbsent(codes[0], cs); // also under the padded spelling the data set holds
+                }
             }
         }
         return cs;
@@ -152,17 +166,14 @@ public final class SpecificCharacterSet {
             return new SpecificCharacterSet(codes, Mode.CHARSET, unicode, null, null, null, codes.length == 1);
         }
         boolean known = true;
-        int nonEmpty = 0;
         for (String c : codes) {
-            if (!c.isEmpty()) {
-                nonEmpty++;
-                known &= TERMS.containsKey(c);
-            }
+            known &= c.isEmpty() || TERMS.containsKey(c);
         }
         Term t1 = first.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(first);
         if (codes.length == 1 && (t1 == null || !t1.extensions())) {
             if (t1 == null) {
-                return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, null, null, null, false);
+                return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, null, null, null,
+                        false);
             }
             if (t1.g1() == null || t1.g1() == CodeElement.LATIN_1) {
                 return new SpecificCharacterSet(codes, Mode.LATIN1, StandardCharsets.ISO_8859_1, t1.g0(), t1.g1(),
@@ -179,24 +190,22 @@ public final class SpecificCharacterSet {
             }
             g1 = t1.g1();
         }
-        CodeElement[] declared = new CodeElement[2 * nonEmpty + 1];
-        int n = 0;
+        List<CodeElement> declared = new ArrayList<>();
         for (String c : codes) {
             Term t = c.isEmpty() ? TERMS.get("ISO 2022 IR 6") : TERMS.get(c);
             if (t != null) {
-                if (t.g0() != null) {
-                    declared[n++] = t.g0();
-                }
-                if (t.g1() != null) {
-                    declared[n++] = t.g1();
+                for (CodeElement e : new CodeElement[] {t.g0(), t.g1()}) {
+                    if (e != null && !declared.contains(e)) {
+                        declared.add(e);
+                    }
                 }
             }
         }
-        if (Arrays.asList(declared).subList(0, n).stream().noneMatch(e -> e == CodeElement.ASCII)
-                && g0 == CodeElement.ASCII) {
-            declared[n++] = CodeElement.ASCII;
+        if (g0 == CodeElement.ASCII && !declared.contains(CodeElement.ASCII)) {
+            declared.add(CodeElement.ASCII);
         }
-        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, Arrays.copyOf(declared, n), known);
+        return new SpecificCharacterSet(codes, Mode.ISO_2022, null, g0, g1, declared.toArray(new CodeElement[0]),
+                known);
     }
 
     /** The defined terms this repertoire was made from, as (0008,0005) holds them. */
@@ -204,7 +213,10 @@ public final class SpecificCharacterSet {
         return codes.clone();
     }
 
-    /** False when a value of (0008,0005) is not a defined term of PS3.3 C.12.1.1.2; decoding then falls back to ISO 8859-1. */
+    /**
+     * False when a value of (0008,0005) is not a defined term of PS3.3 C.12.1.1.2 (or GB18030/GBK/ISO_IR 192
+     * come with further values); unknown terms decode as ISO 8859-1.
+     */
     public boolean isKnown() {
         return known;
     }
@@ -368,7 +380,8 @@ public final class SpecificCharacterSet {
     /**
      * Encodes a text value. With code extensions, escape sequences designate the sets each character needs and
      * the sets of value 1 are made active again before CR, LF, FF, TAB, "\", "^", "=" and at the end (PS3.5
-     * §6.1.2.5.3; harmless outside PN). Characters no declared set holds become "?" (see {@link #canEncode}).
+     * §6.1.2.5.3; harmless outside PN). Characters no declared set holds become "?" (see {@link #canEncode}),
+     * except in the default repertoire, which writes ISO 8859-1 bytes just as it reads them.
      */
     public byte[] encode(String value) {
         return encode(value, true);
