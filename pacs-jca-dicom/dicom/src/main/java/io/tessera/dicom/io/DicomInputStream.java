@@ -425,8 +425,9 @@ public class DicomInputStream extends FilterInputStream {
 
     private static boolean signedPixels(Attributes ds) {
         for (Attributes a = ds; a != null; a = a.parent()) {
-            if (a.contains(Tag.PixelRepresentation)) {
-                return a.getInt(Tag.PixelRepresentation, 0) == 1;
+            byte[] b = a.getBytes(Tag.PixelRepresentation);
+            if (b != null) {
+                return a.getVR(Tag.PixelRepresentation) == VR.US && b.length >= 2 && a.getInt(Tag.PixelRepresentation, 0) == 1;
             }
         }
         return false;
