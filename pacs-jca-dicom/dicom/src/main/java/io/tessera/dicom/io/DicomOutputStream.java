@@ -30,7 +30,10 @@ public class DicomOutputStream extends FilterOutputStream {
     private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private final OutputStream sink;
-    private final byte[] buf = new byte[16384];
+    private final byte[] buf = new byte[8192];
+    /** Content lengths of defined-length items, computed once per write so nested sequences cost linear time. */
+    private final java.util.IdentityHashMap<Attributes, Long> itemLengths = new java.util.IdentityHashMap<>();
+    private boolean itemLengthsExplicit;
     private int bp;
     private long written;
     private TransferSyntax ts;
@@ -111,6 +114,7 @@ public class DicomOutputStream extends FilterOutputStream {
         }
         explicit = ts.explicitVR();
         big = ts.bigEndian();
+        itemLengths.clear();
         if (ts.deflated()) {
             flushBuffer();
             Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
@@ -129,6 +133,7 @@ public class DicomOutputStream extends FilterOutputStream {
         } else {
             writeItemContent(ds, 0, true);
         }
+        itemLengths.clear();
         flushBuffer();
     }
 
@@ -359,10 +364,19 @@ public class DicomOutputStream extends FilterOutputStream {
     }
 
     private long itemContentLength(Attributes item, boolean explicit) {
+        if (explicit != itemLengthsExplicit) {
+            itemLengths.clear();
+            itemLengthsExplicit = explicit;
+        }
+        Long cached = itemLengths.get(item);
+        if (cached != null) {
+            return cached;
+        }
         long sum = 0;
         for (int i = 0; i < item.size(); i++) {
             sum += elementLength(item.tagAt(i), item.vrAt(i), item.valueAt(i), item, explicit);
         }
+        itemLengths.put(item, sum);
         return sum;
     }
 
