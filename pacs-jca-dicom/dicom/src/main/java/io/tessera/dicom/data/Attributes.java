@@ -199,8 +199,14 @@ public class Attributes {
                 return new String[] {trimEnd(s)};
             }
             String[] parts = split(s);
+            // PS3.5 Table 6.2-1: leading spaces are insignificant for AE, AS, CS, DS, IS, LO, SH; only trailing
+            // padding for the others (PN, UC, DA, DT, TM, and NUL for UI).
+            boolean both = switch (vr) {
+                case AE, AS, CS, DS, IS, LO, SH -> true;
+                default -> false;
+            };
             for (int k = 0; k < parts.length; k++) {
-                parts[k] = vr == VR.UI ? trimEnd(parts[k]) : parts[k].strip();
+                parts[k] = both ? trimEnd(parts[k]).stripLeading() : trimEnd(parts[k]);
             }
             return parts;
         }
