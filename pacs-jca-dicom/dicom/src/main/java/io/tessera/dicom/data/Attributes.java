@@ -24,6 +24,7 @@ public class Attributes {
     private Attributes parent;
     private SpecificCharacterSet charset; // cached; null = not yet resolved
     private boolean undefinedLength;
+    private long itemPosition = -1;
 
     public Attributes() {
         this(false, 16);
@@ -61,6 +62,18 @@ public class Attributes {
 
     public void setUndefinedLength(boolean undefinedLength) {
         this.undefinedLength = undefinedLength;
+    }
+
+    /**
+     * For an item read from a stream: the byte offset of its Item tag from the start of the stream, -1 otherwise.
+     * DICOMDIR directory records refer to each other by these offsets (PS3.10 §8.2, PS3.3 F.3.2.1).
+     */
+    public long itemPosition() {
+        return itemPosition;
+    }
+
+    public void setItemPosition(long itemPosition) {
+        this.itemPosition = itemPosition;
     }
 
     public int size() {

@@ -56,6 +56,7 @@ public class DicomInputStream extends FilterInputStream {
     private Attributes dataset;
     private boolean datasetDone;
 
+    private Inflater inflater;
     private Path bulkFile;
     private long bulkFileSize = -1;
     private int bulkThreshold = Integer.MAX_VALUE;
@@ -107,7 +108,19 @@ public class DicomInputStream extends FilterInputStream {
             InputStream rest = bl > bp
                     ? new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOfRange(buf, bp, bl)), src)
                     : src;
-            src = new InflaterInputStream(rest, new Inflater(true), 8192);
+            // Some writers wrap the deflate stream in a zlib header (RFC 1950) against the standard; accept both.
+            java.io.PushbackInputStream peek = new java.io.PushbackInputStream(rest, 2);
+            int b0 = peek.read();
+            int b1 = b0 < 0 ? -1 : peek.read();
+            if (b1 >= 0) {
+                peek.unread(b1);
+            }
+            if (b0 >= 0) {
+                peek.unread(b0);
+            }
+            boolean zlib = b1 >= 0 && (b0 & 0x0F) == 8 && (b0 >> 4) <= 7 && ((b0 << 8) | b1) % 31 == 0;
+            inflater = new Inflater(!zlib);
+            src = new InflaterInputStream(peek, inflater, 8192);
             bufStart = pos;
             bp = 0;
             bl = 0;
@@ -214,9 +227,15 @@ public class DicomInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        src.close();
-        if (src != in) {
-            in.close();
+        try {
+            src.close();
+            if (src != in) {
+                in.close();
+            }
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 
@@ -472,6 +491,7 @@ public class DicomInputStream extends FilterInputStream {
                             + Tag.toString(tag), tag, start);
                 }
                 Attributes item = new Attributes(big, 8);
+                item.setItemPosition(start);
                 seq.add(item);
                 long itemEnd;
                 if (len == UNDEFINED) {

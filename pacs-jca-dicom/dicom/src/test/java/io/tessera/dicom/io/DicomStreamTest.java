@@ -349,6 +349,52 @@ class DicomStreamTest {
         assertEquals("1.2.3.4.5", unknown.uid());
     }
 
+    @Test
+    void itemsKnowWhereTheyStartForDicomdirOffsets() throws IOException {
+        byte[] file = Files.readAllBytes(corpus("rt-plan.dcm"));
+        Attributes ds;
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
+            ds = in.readDataset();
+        }
+        int checked = 0;
+        for (int tag : ds.tags()) {
+            Sequence seq = ds.getSequence(tag);
+            if (seq == null) {
+                continue;
+            }
+            for (Attributes item : seq) {
+                int p = (int) item.itemPosition();
+                assertArrayEquals(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0}, Arrays.copyOfRange(file, p, p + 4));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 2);
+        assertEquals(-1, new Attributes().itemPosition());
+    }
+
+    @Test
+    void deflatedWithAZlibHeaderIsToleratedToo() throws IOException {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.PatientName, VR.PN, "Doe^Jane");
+        ds.setString(Tag.PatientID, VR.LO, "42");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        new DicomOutputStream(raw, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).writeDataset(ds);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        DicomOutputStream out = new DicomOutputStream(file);
+        out.writeFileMetaInformation(FileMetaInformation.create("1.2.3", "4.5.6",
+                TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()));
+        out.flush();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(file)) { // zlib-wrapped
+            z.write(raw.toByteArray());
+        }
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file.toByteArray()))) {
+            assertTrue(in.transferSyntax().deflated());
+            Attributes read = in.readDataset();
+            assertEquals("Doe^Jane", read.getString(Tag.PatientName));
+            assertEquals("42", read.getString(Tag.PatientID));
+        }
+    }
+
     static InputStream open(Path p) throws IOException {
         return Files.newInputStream(p);
     }
