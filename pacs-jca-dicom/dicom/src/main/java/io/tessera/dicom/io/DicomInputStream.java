@@ -87,9 +87,9 @@ public class DicomInputStream extends FilterInputStream {
      * must be the file this stream reads, from its first byte) instead of being read. Ignored for Deflated syntaxes,
      * whose offsets are not file offsets.
      */
-    public void setBulkData(Path sourceFile, int thresholdBytes) throws IOException {
+    public void setBulkData(Path sourceFile, int thresholdBytes) {
         this.bulkFile = sourceFile;
-        this.bulkFileSize = sourceFile == null ? -1 : Files.size(sourceFile);
+        this.bulkFileSize = -1; // looked up at the first bulk value
         this.bulkThreshold = sourceFile == null ? Integer.MAX_VALUE : Math.max(0, thresholdBytes);
     }
 
@@ -563,8 +563,11 @@ public class DicomInputStream extends FilterInputStream {
 
     /** A value: bytes, or a BulkData reference when configured and large enough (skipping the bytes). */
     private Object readValue(int tag, long length, long start) throws IOException {
-        if (length >= bulkThreshold && bulkFile != null) {
+        if (length >= bulkThreshold && bulkFile != null && !ts.deflated()) {
             long offset = position();
+            if (bulkFileSize < 0) {
+                bulkFileSize = Files.size(bulkFile);
+            }
             if (offset + length > bulkFileSize) {
                 throw new DicomStreamException("Value length " + length + " runs past the end of the file ("
                         + bulkFileSize + " bytes)", tag, start);

@@ -113,6 +113,15 @@ class DicomStreamTest {
     }
 
     @Test
+    void deflatedFilesLoadValuesInsteadOfBulkData() throws IOException {
+        Path file = corpus("ct512-deflated.dcm");
+        try (DicomInputStream in = new DicomInputStream(Files.newInputStream(file))) {
+            in.setBulkData(file, 1024); // offsets in a deflated stream are not file offsets
+            assertInstanceOf(byte[].class, in.readDataset().getValue(Tag.PixelData));
+        }
+    }
+
+    @Test
     void bulkDataIsSwappedWhenTheByteOrderChanges(@TempDir Path tmp) throws IOException {
         Path file = corpus("ct512-bigendian.dcm");
         Path out = tmp.resolve("le.dcm");
