@@ -2,6 +2,7 @@ package io.tessera.bench.io;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.BulkData;
+import io.tessera.dicom.data.Fragments;
 import io.tessera.dicom.data.Tag;
 import io.tessera.dicom.io.DicomInputStream;
 import io.tessera.dicom.io.DicomOutputStream;
@@ -18,11 +19,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A 1 GiB multi-frame CT (2048 frames of 512x512x16 bit) generated streaming into a temp file, then parsed with
  * Pixel Data left in the file as BulkData, and once more stopping before Pixel Data. Run with -Xmx64m: the target
- * (issue 3) is parsing in under 64 MB of heap. Usage: LargeMultiframeBench [frames] [dir].
+ * (issue 3) is parsing in under 64 MB of heap. With "encapsulated" the frames are written as fragments of
+ * encapsulated Pixel Data (RLE Lossless transfer syntax UID; the bytes are not real RLE, only the encoding is
+ * exercised), which parse into Fragments of BulkData references.
+ * Usage: LargeMultiframeBench [frames] [dir] [native|encapsulated].
  */
 public final class LargeMultiframeBench {
     private LargeMultiframeBench() {
@@ -31,10 +37,11 @@ public final class LargeMultiframeBench {
     public static void main(String[] args) throws IOException {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
         Path dir = args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("java.io.tmpdir"));
+        boolean encapsulated = args.length > 2 && args[2].equals("encapsulated");
         Path file = Files.createTempFile(dir, "tessera-1g-", ".dcm");
         try {
             long t0 = System.nanoTime();
-            long size = generate(file, frames);
+            long size = encapsulated ? generateEncapsulated(file, frames) : generate(file, frames);
             System.out.printf("generated %s: %d bytes in %.1f s, max heap %d MB%n", file, size,
                     (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().maxMemory() >> 20);
 
@@ -45,9 +52,21 @@ public final class LargeMultiframeBench {
                 din.setBulkData(file, 64 * 1024);
                 ds = din.readDataset();
             }
-            BulkData px = (BulkData) ds.getValue(Tag.PixelData);
-            System.out.printf("parsed with Pixel Data as BulkData(offset %d, length %d) in %.3f s; frames %s%n",
-                    px.offset(), px.length(), (System.nanoTime() - t1) / 1e9, ds.getString(Tag.NumberOfFrames));
+            List<BulkData> parts = new ArrayList<>();
+            if (ds.getValue(Tag.PixelData) instanceof Fragments f) {
+                for (Object item : f.items()) {
+                    if (item instanceof BulkData b) {
+                        parts.add(b);
+                    }
+                }
+                System.out.printf("parsed with %d fragments (%d as BulkData) in %.3f s; frames %s%n", f.size(),
+                        parts.size(), (System.nanoTime() - t1) / 1e9, ds.getString(Tag.NumberOfFrames));
+            } else {
+                BulkData px = (BulkData) ds.getValue(Tag.PixelData);
+                parts.add(px);
+                System.out.printf("parsed with Pixel Data as BulkData(offset %d, length %d) in %.3f s; frames %s%n",
+                        px.offset(), px.length(), (System.nanoTime() - t1) / 1e9, ds.getString(Tag.NumberOfFrames));
+            }
 
             long t2 = System.nanoTime();
             try (InputStream in = Files.newInputStream(file); DicomInputStream din = new DicomInputStream(in)) {
@@ -60,9 +79,11 @@ public final class LargeMultiframeBench {
             long t3 = System.nanoTime();
             long sum = 0;
             byte[] buf = new byte[1 << 16];
-            try (InputStream in = px.open()) {
-                for (int r; (r = in.read(buf)) > 0; ) {
-                    sum += r;
+            for (BulkData px : parts) {
+                try (InputStream in = px.open()) {
+                    for (int r; (r = in.read(buf)) > 0; ) {
+                        sum += r;
+                    }
                 }
             }
             System.out.printf("streamed %d Pixel Data bytes from BulkData in %.2f s%n", sum, (System.nanoTime() - t3) / 1e9);
@@ -72,11 +93,37 @@ public final class LargeMultiframeBench {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf("RESULT 1 GiB multi-frame: parsed in -Xmx%d MB; peak heap used (sum of pool peaks) %.1f MB (target < 64)%n",
-                    Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0);
+            System.out.printf("RESULT 1 GiB multi-frame (%s): parsed in -Xmx%d MB; peak heap used (sum of pool peaks) %.1f MB (target < 64)%n",
+                    encapsulated ? "encapsulated" : "native", Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Header through the library, then encapsulated Pixel Data: empty Basic Offset Table and one fragment per frame. */
+    private static long generateEncapsulated(Path file, int frames) throws IOException {
+        Attributes ds = CtHeader.header(frames);
+        try (OutputStream os = Files.newOutputStream(file); DicomOutputStream out = new DicomOutputStream(os)) {
+            out.writeFileMetaInformation(FileMetaInformation.create(ds, TransferSyntax.RLE_LOSSLESS.uid()));
+            out.writeDataset(ds, TransferSyntax.RLE_LOSSLESS);
+            ByteBuffer h = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+            h.putShort((short) 0x7FE0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'B').putShort((short) 0)
+                    .putInt(-1).putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(0);
+            out.write(h.array());
+            byte[] frame = new byte[512 * 512 * 2];
+            ByteBuffer item = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int f = 0; f < frames; f++) {
+                java.util.Arrays.fill(frame, (byte) f);
+                item.clear();
+                item.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(frame.length);
+                out.write(item.array());
+                out.write(frame);
+            }
+            item.clear();
+            item.putShort((short) 0xFFFE).putShort((short) 0xE0DD).putInt(0);
+            out.write(item.array());
+        }
+        return Files.size(file);
     }
 
     /** Header through the library, then the Pixel Data element header and frames streamed in 512 KB chunks. */
