@@ -769,6 +769,9 @@ public class Attributes {
 
     /** A decimal string of at most 16 characters (PS3.5 Table 6.2-1, DS). */
     static String formatDS(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("A decimal string cannot hold " + v);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

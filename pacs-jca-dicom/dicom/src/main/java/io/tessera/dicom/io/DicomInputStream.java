@@ -57,6 +57,7 @@ public class DicomInputStream extends FilterInputStream {
     private boolean datasetDone;
 
     private Inflater inflater;
+    private int currentTag = -1;
     private Path bulkFile;
     private long bulkFileSize = -1;
     private int bulkThreshold = Integer.MAX_VALUE;
@@ -145,13 +146,28 @@ public class DicomInputStream extends FilterInputStream {
             buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
         }
         while (bl < n) {
-            int r = src.read(buf, bl, buf.length - bl);
+            int r = fill(buf, bl, buf.length - bl);
             if (r < 0) {
                 return false;
             }
             bl += r;
         }
         return true;
+    }
+
+    /**
+     * Reads from the source for the parser. A corrupt or truncated deflate stream (ZipException, EOFException from
+     * the Inflater) becomes a DicomStreamException naming the element being read and the inflated offset.
+     */
+    private int fill(byte[] b, int off, int len) throws IOException {
+        try {
+            return src.read(b, off, len);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            if (inflater == null) {
+                throw e;
+            }
+            throw new DicomStreamException("Deflated data set unreadable: " + e.getMessage(), currentTag, position(), e);
+        }
     }
 
     private int u16(int o) {
@@ -355,6 +371,7 @@ public class DicomInputStream extends FilterInputStream {
             throw truncated(bl - bp >= 4 ? tagAt(bp) : -1, start);
         }
         int tag = tagAt(bp);
+        currentTag = tag;
         if ((tag >>> 16) == 0xFFFE) {
             int len = i32(bp + 4);
             bp += 8;
@@ -594,7 +611,7 @@ public class DicomInputStream extends FilterInputStream {
             if (filled == b.length) {
                 b = Arrays.copyOf(b, (int) Math.min(n, 2L * b.length));
             }
-            int r = src.read(b, filled, b.length - filled);
+            int r = fill(b, filled, b.length - filled);
             if (r < 0) {
                 throw new DicomStreamException("Stream ends after " + filled + " of " + n + " value bytes", tag, start);
             }

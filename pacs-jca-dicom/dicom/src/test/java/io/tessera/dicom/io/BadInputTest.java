@@ -101,6 +101,13 @@ class BadInputTest {
     }
 
     @Test
+    void truncatedDeflateStreamNamesTheElement() throws IOException {
+        byte[] file = Files.readAllBytes(DicomStreamTest.corpus("ct512-deflated.dcm"));
+        IOException e = parse(Arrays.copyOf(file, file.length / 2), "deflated cut in half");
+        assertTrue(e instanceof DicomStreamException d && d.tag() == Tag.PixelData, String.valueOf(e));
+    }
+
+    @Test
     void randomMutationsNeverEscapeAsRuntimeErrors() {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             Random random = new Random(20240131L);
@@ -144,6 +151,43 @@ class BadInputTest {
             }
             System.out.println("fuzz: " + errors + " of 2000 mutations gave an IOException, the rest parsed");
             assertTrue(errors > 100, "mutations that failed: " + errors);
+        });
+    }
+
+    @Test
+    void mutatedRawDataSetsAsReceivedOverTheNetwork() {
+        // DIMSE data sets arrive without meta header in a negotiated syntax: new DicomInputStream(in, ts).
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            Random random = new Random(7L);
+            List<byte[]> sets = new ArrayList<>();
+            List<TransferSyntax> syntaxes = new ArrayList<>();
+            for (String name : List.of("sr-comprehensive-implicit-undefined.dcm", "rt-plan-bigendian-undefined.dcm",
+                    "sr-comprehensive.dcm", "ct512-undefined-lengths.dcm", "nm-bigendian.dcm")) {
+                byte[] f = Files.readAllBytes(DicomStreamTest.corpus(name));
+                try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(f))) {
+                    int start = (int) in.position();
+                    in.readDatasetUntil(Tag.PixelData);
+                    sets.add(Arrays.copyOfRange(f, start, (int) in.position()));
+                    syntaxes.add(in.transferSyntax());
+                }
+            }
+            int errors = 0;
+            for (int i = 0; i < 1000; i++) {
+                int which = random.nextInt(sets.size());
+                byte[] b = sets.get(which).clone();
+                for (int m = 1 + random.nextInt(4); m > 0; m--) {
+                    b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+                }
+                try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(b), syntaxes.get(which))) {
+                    Attributes ds = in.readDataset();
+                    new DicomOutputStream(new ByteArrayOutputStream(), syntaxes.get(which)).writeDataset(ds);
+                } catch (IOException e) {
+                    errors++;
+                } catch (Throwable t) {
+                    throw new AssertionError("raw mutation " + i + ": " + t, t);
+                }
+            }
+            assertTrue(errors > 50, "mutations that failed: " + errors);
         });
     }
 
