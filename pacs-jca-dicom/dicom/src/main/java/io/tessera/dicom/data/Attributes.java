@@ -65,8 +65,9 @@ public class Attributes {
     }
 
     /**
-     * For an item read from a stream: the byte offset of its Item tag from the start of the stream, -1 otherwise.
-     * DICOMDIR directory records refer to each other by these offsets (PS3.10 §8.2, PS3.3 F.3.2.1).
+     * For an item: the byte offset of its Item tag from the start of the stream it was last read from or written to
+     * (preamble included), -1 if neither. DICOMDIR directory records refer to each other by these offsets
+     * (PS3.10 §8.2, PS3.3 F.3.2.1): a writer writes once, sets the offsets, and writes again.
      */
     public long itemPosition() {
         return itemPosition;

@@ -251,6 +251,7 @@ public class DicomOutputStream extends FilterOutputStream {
         try {
             for (Attributes item : seq) {
                 boolean itemUndefined = item.undefinedLength();
+                item.setItemPosition(position()); // DICOMDIR writers patch record offsets from these
                 writeTagLength(Tag.Item, itemUndefined ? -1 : itemContentLength(item, explicit));
                 writeItemContent(item, depth + 1, false);
                 if (itemUndefined) {

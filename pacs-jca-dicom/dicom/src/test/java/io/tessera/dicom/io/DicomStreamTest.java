@@ -379,6 +379,18 @@ class DicomStreamTest {
         }
         assertTrue(checked >= 2);
         assertEquals(-1, new Attributes().itemPosition());
+        // Writing records where each item went; an unchanged data set lands at the same offsets.
+        long[] before = ds.getSequence(Tag.FractionGroupSequence).stream().mapToLong(Attributes::itemPosition).toArray();
+        ds.getSequence(Tag.FractionGroupSequence).forEach(i -> i.setItemPosition(-1));
+        Attributes fmi;
+        try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(file))) {
+            fmi = in.readFileMetaInformation();
+        }
+        DicomOutputStream out = new DicomOutputStream(new ByteArrayOutputStream());
+        out.writeFileMetaInformation(fmi);
+        out.writeDataset(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertArrayEquals(before, ds.getSequence(Tag.FractionGroupSequence).stream()
+                .mapToLong(Attributes::itemPosition).toArray());
     }
 
     @Test
