@@ -34,6 +34,7 @@ public class DicomOutputStream extends FilterOutputStream {
     /** Content lengths of defined-length items, computed once per write so nested sequences cost linear time. */
     private final java.util.IdentityHashMap<Attributes, Long> itemLengths = new java.util.IdentityHashMap<>();
     private boolean itemLengthsExplicit;
+    private byte[] copyBuffer;
     private int bp;
     private long written;
     private TransferSyntax ts;
@@ -293,7 +294,10 @@ public class DicomOutputStream extends FilterOutputStream {
     private void copyBulk(BulkData bd, VR vr, int tag) throws IOException {
         boolean swap = bd.bigEndian() != big && vr.swapsBytes();
         int w = vr == VR.AT ? 2 : Math.max(1, vr.bytesPerValue());
-        byte[] chunk = new byte[65536];
+        if (copyBuffer == null) {
+            copyBuffer = new byte[65536];
+        }
+        byte[] chunk = copyBuffer;
         long left = bd.length();
         try (InputStream in = bd.open()) {
             while (left > 0) {
