@@ -242,7 +242,8 @@ public class DicomOutputStream extends FilterOutputStream {
         boolean savedBig = big;
         // In Implicit VR a reader knows a sequence only from the dictionary, or from an undefined length
         // (PS3.5 §6.2.2, CP-246): a sequence the dictionary does not know (private) keeps undefined length.
-        boolean undefined = seq.undefinedLength() || !explicit && DICT.vrOf(tag) != VR.SQ;
+        // A UN sequence is only recognisable by its undefined length, so it always has one.
+        boolean undefined = seq.undefinedLength() || cp246 || !explicit && DICT.vrOf(tag) != VR.SQ;
         long length = undefined ? -1 : itemsLength(seq, cp246 ? false : explicit, cp246 ? false : big);
         writeHeader(tag, vr == VR.UN && !explicit ? VR.SQ : vr, length);
         if (cp246) {
@@ -259,12 +260,13 @@ public class DicomOutputStream extends FilterOutputStream {
                     writeTagLength(Tag.ItemDelimitationItem, 0);
                 }
             }
+            if (undefined) {
+                // Inside the value: Implicit VR Little Endian too for a UN sequence (CP-246), even in a big endian file.
+                writeTagLength(Tag.SequenceDelimitationItem, 0);
+            }
         } finally {
             explicit = savedExplicit;
             big = savedBig;
-        }
-        if (undefined) {
-            writeTagLength(Tag.SequenceDelimitationItem, 0);
         }
     }
 
@@ -335,7 +337,7 @@ public class DicomOutputStream extends FilterOutputStream {
         } else if (value instanceof Sequence seq) {
             boolean cp246 = vr == VR.UN && explicit;
             long items = itemsLength(seq, cp246 ? false : explicit, false);
-            boolean undefinedSeq = seq.undefinedLength() || !explicit && DICT.vrOf(tag) != VR.SQ;
+            boolean undefinedSeq = seq.undefinedLength() || cp246 || !explicit && DICT.vrOf(tag) != VR.SQ;
             valueLength = undefinedSeq ? items + 8 : items;
             undefined = true; // header uses the long form in explicit VR anyway
         } else if (value instanceof Fragments f) {

@@ -298,6 +298,17 @@ class DicomStreamTest {
         Attributes again = read(bout.toByteArray(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         assertArrayEquals("Doe ".getBytes(), again.getBytes(Tag.PatientName));
         assertEquals("CODE", again.getSequence(0x00131010).get(0).getString(Tag.CodeValue));
+        // In Explicit VR Big Endian the UN sequence's items and delimiters stay Implicit VR Little Endian.
+        for (TransferSyntax ts : List.of(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)) {
+            ByteArrayOutputStream other = new ByteArrayOutputStream();
+            new DicomOutputStream(other, ts).writeDataset(ds);
+            Attributes back = read(other.toByteArray(), ts);
+            assertEquals("CODE", back.getSequence(0x00131010).get(0).getString(Tag.CodeValue), ts.toString());
+            assertEquals("Doe", back.getString(Tag.PatientName), ts.toString());
+            ByteArrayOutputStream again2 = new ByteArrayOutputStream();
+            new DicomOutputStream(again2, ts).writeDataset(back);
+            assertArrayEquals(other.toByteArray(), again2.toByteArray(), ts.toString());
+        }
     }
 
     @Test
