@@ -28,7 +28,8 @@ import java.util.List;
  * (issue 3) is parsing in under 64 MB of heap. With "encapsulated" the frames are written as fragments of
  * encapsulated Pixel Data (RLE Lossless transfer syntax UID; the bytes are not real RLE, only the encoding is
  * exercised), which parse into Fragments of BulkData references.
- * Usage: LargeMultiframeBench [frames] [dir] [native|encapsulated].
+ * With "peer", the same file is also copied file to file by us and by dcmtk's dcmconv (which loads it whole).
+ * Usage: LargeMultiframeBench [frames] [dir] [native|encapsulated] [peer].
  */
 public final class LargeMultiframeBench {
     private LargeMultiframeBench() {
@@ -38,6 +39,7 @@ public final class LargeMultiframeBench {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
         Path dir = args.length > 1 ? Path.of(args[1]) : Path.of(System.getProperty("java.io.tmpdir"));
         boolean encapsulated = args.length > 2 && args[2].equals("encapsulated");
+        boolean peer = args.length > 3 && args[3].equals("peer");
         Path file = Files.createTempFile(dir, "tessera-1g-", ".dcm");
         try {
             long t0 = System.nanoTime();
@@ -100,6 +102,9 @@ public final class LargeMultiframeBench {
             }
             double secs = (System.nanoTime() - t4) / 1e9;
             System.out.printf("RESULT read+write via BulkData: %.0f MB/s (%d bytes in %.2f s)%n", size / 1e6 / secs, size, secs);
+            if (peer) {
+                compareWithDcmconv(file, size);
+            }
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
@@ -111,6 +116,45 @@ public final class LargeMultiframeBench {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** File to file, same transfer syntax: us (Pixel Data as BulkData) against dcmconv. */
+    private static void compareWithDcmconv(Path file, long size) throws IOException {
+        Path ours = file.resolveSibling(file.getFileName() + ".ours.dcm");
+        Path theirs = file.resolveSibling(file.getFileName() + ".dcmconv.dcm");
+        try {
+            long t0 = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536);
+                 DicomInputStream din = new DicomInputStream(in);
+                 DicomOutputStream dout = new DicomOutputStream(Files.newOutputStream(ours))) {
+                din.setBulkData(file, 64 * 1024);
+                Attributes fmi = din.readFileMetaInformation();
+                Attributes all = din.readDataset();
+                dout.writeFileMetaInformation(fmi);
+                dout.writeDataset(all, din.transferSyntax());
+            }
+            double oursSecs = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            Process p = new ProcessBuilder("dcmconv", file.toString(), theirs.toString()).inheritIO().start();
+            int exit;
+            try {
+                exit = p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            double dcmconvSecs = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("RESULT file to file: ours %.2f s (%.0f MB/s, byte-identical %b), dcmconv %.2f s (exit %d); "
+                            + "ratio dcmconv/ours %.1f%n", oursSecs, size / 1e6 / oursSecs, sameBytes(file, ours),
+                    dcmconvSecs, exit, dcmconvSecs / oursSecs);
+        } finally {
+            Files.deleteIfExists(ours);
+            Files.deleteIfExists(theirs);
+        }
+    }
+
+    private static boolean sameBytes(Path a, Path b) throws IOException {
+        return Files.mismatch(a, b) == -1;
     }
 
     /** Header through the library, then encapsulated Pixel Data: empty Basic Offset Table and one fragment per frame. */
