@@ -104,6 +104,24 @@ class AttributesTest {
     }
 
     @Test
+    void descendingTagsSortInLinearithmicTimeAndTheLastValueWins() {
+        Attributes ds = new Attributes();
+        int n = 200_000;
+        long t0 = System.nanoTime();
+        for (int i = n; i > 0; i--) {
+            ds.setInt(0x00090000 | (i & 0xFFFF) | ((i >> 16) << 20), VR.UL, i);
+        }
+        ds.setInt(0x00090000 | 5, VR.UL, -7); // a repeat of an element set earlier
+        assertEquals(n, ds.size());
+        int[] tags = ds.tags();
+        for (int k = 1; k < tags.length; k++) {
+            assertTrue(Integer.compareUnsigned(tags[k - 1], tags[k]) < 0);
+        }
+        assertEquals(-7, ds.getInt(0x00090005, 0));
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "quadratic insertion");
+    }
+
+    @Test
     void itemsInheritTheSpecificCharacterSet() {
         Attributes ds = new Attributes();
         ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
