@@ -41,6 +41,7 @@ public class DicomInputStream extends FilterInputStream {
     private static final int UNDEFINED = -1; // 0xFFFFFFFF as a 32-bit length (PS3.5 §7.1.1)
     private static final int MAX_DEPTH = 64;
     private static final int CHUNK = 1 << 20;
+    private static final byte[] EMPTY = new byte[0];
     private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private InputStream src;
@@ -597,6 +598,9 @@ public class DicomInputStream extends FilterInputStream {
                     tag, start);
         }
         int n = (int) length;
+        if (n == 0) {
+            return EMPTY;
+        }
         if (n <= bl - bp) {
             byte[] b = Arrays.copyOfRange(buf, bp, bp + n);
             bp += n;
