@@ -46,10 +46,11 @@ public final class JpegFrames {
         StartOfFrame sof = startOfFrame(jpeg);
         if (!sof.lossless() && sof.precision > 8) {
             // The JDK's libjpeg and TwelveMonkeys decode 8-bit DCT only ("Unsupported JPEG data precision 12").
-            throw new UnsupportedTransferSyntaxException(transferSyntaxUid, "JPEG " + sof.process() + " with "
-                    + sof.precision + "-bit samples (transfer syntax " + transferSyntaxUid
-                    + ") cannot be decoded: the ImageIO JPEG readers support 8-bit DCT only; convert with dcmtk "
-                    + "'dcmdjpeg' or request an uncompressed or lossless transfer syntax");
+            if (sof.marker != 0xC0 && sof.marker != 0xC1) {
+                throw new UnsupportedTransferSyntaxException(transferSyntaxUid, "JPEG " + sof.process() + " with "
+                        + sof.precision + "-bit samples (transfer syntax " + transferSyntaxUid + ") cannot be decoded");
+            }
+            return JpegSequentialDct.decode(px, jpeg);
         }
         if (sof.lines != px.rows() || sof.samplesPerLine != px.columns() || sof.components != px.samplesPerPixel()) {
             throw new PixelDataException("JPEG frame is " + sof.samplesPerLine + "x" + sof.lines + " with "
