@@ -299,6 +299,52 @@ class GeneratedImagesTest {
     }
 
     @Test
+    void jpegExtended8And12BitEqualDcmdjpegAnd12BitColourStaysCloseToTheOriginal() throws Exception {
+        Path xa = Dcmtk.corpus("xa.dcm");
+        for (String[] variant : new String[][] {{"xa-ee8.dcm"}, {"xa-ee12.dcm", "+bt"}}) {
+            Path jpeg = dir.resolve(variant[0]);
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("dcmcjpeg", "+ee"));
+            cmd.addAll(java.util.List.of(variant).subList(1, variant.length));
+            cmd.addAll(java.util.List.of(xa.toString(), jpeg.toString()));
+            Dcmtk.exec(dir, cmd.toArray(new String[0]));
+            Path ref = Dcmtk.decompress(jpeg, "dcmdjpeg");
+            ImagePixel refPx = FrameDecodingTest.pixelOf(ref);
+            byte[] refBytes = Dcmtk.nativePixelBytes(ref);
+            for (int k = 1; k <= refPx.numberOfFrames(); k++) {
+                // 8-bit: ImageIO's libjpeg; 12-bit: our decoder. Both use the IJG islow IDCT, as dcmdjpeg does.
+                assertArrayEquals(NativePixelDataTest.referenceFrame(refPx, refBytes, k - 1).samples(),
+                        DicomImage.read(jpeg, k).frame().samples(), variant[0] + " frame " + k);
+            }
+        }
+        Path rgb = Dcmtk.corpus("us-rgb.dcm");
+        BufferedImage original = DicomImage.read(rgb, 1).render(VoiSelection.auto());
+        for (String[] variant : new String[][] {{"rgb-ee12-444.dcm", "+s4"}, {"rgb-ee12-422.dcm", "+s2"}}) {
+            Path jpeg = dir.resolve(variant[0]);
+            Dcmtk.exec(dir, "dcmcjpeg", "+ee", "+bt", variant[1], rgb.toString(), jpeg.toString());
+            DicomImage image = DicomImage.read(jpeg, 1);
+            assertEquals(PhotometricInterpretation.YBR_FULL, image.frame().photometricInterpretation());
+            BufferedImage img = image.render(VoiSelection.auto());
+            long sum = 0;
+            int worst = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int a = img.getRGB(x, y);
+                    int b = original.getRGB(x, y);
+                    for (int sh = 0; sh <= 16; sh += 8) {
+                        int diff = Math.abs((a >> sh & 0xFF) - (b >> sh & 0xFF));
+                        sum += diff;
+                        worst = Math.max(worst, diff);
+                    }
+                }
+            }
+            double mean = sum / (3.0 * img.getWidth() * img.getHeight());
+            // Lossy, and for 4:2:2 the chroma is replicated (libjpeg interpolates): close on average; the worst
+            // pixels are on the disc's edge where chroma was halved.
+            assertTrue(mean < 3 && worst < 100, variant[0] + ": mean error " + mean + ", worst " + worst);
+        }
+    }
+
+    @Test
     void linearExactAndSigmoidFromTheFile() throws Exception {
         Path dcm = dump2dcm("voi-function", pixelModule(8, 64, 1, "MONOCHROME2", 16, 12, 11, 0, 0)
                         + "(0028,1050) DS [1000\\2000]\n(0028,1051) DS [1000\\0.5]\n(0028,1056) CS [LINEAR_EXACT]\n"
