@@ -8,6 +8,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG frames (PS3.5 §8.2.1: Baseline 1.2.840.10008.1.2.4.50, Extended 1.2.840.10008.1.2.4.51, Lossless
@@ -58,8 +59,9 @@ public final class JpegFrames {
                     + px.rows() + ", Samples per Pixel " + px.samplesPerPixel());
         }
         ImageReader reader = reader();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(in, true, true);
+        // In memory: ImageIO.createImageInputStream would cache to a temporary file by default.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in, false, true);
             int bits = px.bitsStored();
             boolean colourConvert = !sof.lossless() && sof.components == 3
                     && px.photometricInterpretation() != PhotometricInterpretation.RGB;
@@ -71,7 +73,17 @@ public final class JpegFrames {
                 pi = PhotometricInterpretation.RGB;
                 bits = 8;
             } else {
-                raster = reader.readRaster(0, null);
+                try {
+                    raster = reader.readRaster(0, null);
+                } catch (RuntimeException e) {
+                    // TwelveMonkeys' readRaster fails on some subsampled 3-component streams; read() copes, and
+                    // converts only what the stream marks as YCbCr (JFIF, Adobe transform).
+                    if (sof.components != 3) {
+                        throw e;
+                    }
+                    raster = reader.read(0).getRaster();
+                    bits = 8;
+                }
             }
             int w = raster.getWidth();
             int h = raster.getHeight();
