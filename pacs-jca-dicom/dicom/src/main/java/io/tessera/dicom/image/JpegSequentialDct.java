@@ -70,13 +70,16 @@ final class JpegSequentialDct {
         }
     }
 
-    private JpegSequentialDct(byte[] data) {
+    private final ImagePixel expected;
+
+    private JpegSequentialDct(byte[] data, ImagePixel expected) {
         this.d = data;
+        this.expected = expected;
     }
 
     /** Decodes a sequential DCT frame into stored values. */
     static Frame decode(ImagePixel px, byte[] jpeg) throws PixelDataException {
-        JpegSequentialDct dec = new JpegSequentialDct(jpeg);
+        JpegSequentialDct dec = new JpegSequentialDct(jpeg, px);
         try {
             dec.run();
         } catch (ArrayIndexOutOfBoundsException e) {
@@ -155,8 +158,14 @@ final class JpegSequentialDct {
         if (precision != 8 && precision != 12) {
             throw new PixelDataException("JPEG DCT sample precision " + precision + " (8 or 12 expected)");
         }
-        if (height == 0 || width == 0 || n < 1 || n > 4) {
-            throw new PixelDataException("JPEG SOF: " + width + "x" + height + " with " + n + " components");
+        if (width != expected.columns() || height != expected.rows() || n != expected.samplesPerPixel()) {
+            // Checked before allocating: a corrupt SOF must not size the planes.
+            throw new PixelDataException("JPEG frame is " + width + "x" + height + " with " + n
+                    + " components, the data set says Columns " + expected.columns() + ", Rows " + expected.rows()
+                    + ", Samples per Pixel " + expected.samplesPerPixel());
+        }
+        if (components != null) {
+            throw new PixelDataException("JPEG: a second SOF in one frame");
         }
         components = new Component[n];
         for (int i = 0; i < n; i++) {
