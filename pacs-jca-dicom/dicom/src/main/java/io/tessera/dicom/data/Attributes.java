@@ -24,6 +24,7 @@ public class Attributes {
     private Attributes parent;
     private SpecificCharacterSet charset; // cached; null = not yet resolved
     private boolean undefinedLength;
+    private long itemPosition = -1;
 
     public Attributes() {
         this(false, 16);
@@ -61,6 +62,19 @@ public class Attributes {
 
     public void setUndefinedLength(boolean undefinedLength) {
         this.undefinedLength = undefinedLength;
+    }
+
+    /**
+     * For an item: the byte offset of its Item tag from the start of the stream it was last read from or written to
+     * (preamble included), -1 if neither. DICOMDIR directory records refer to each other by these offsets
+     * (PS3.10 §8.2, PS3.3 F.3.2.1): a writer writes once, sets the offsets, and writes again.
+     */
+    public long itemPosition() {
+        return itemPosition;
+    }
+
+    public void setItemPosition(long itemPosition) {
+        this.itemPosition = itemPosition;
     }
 
     public int size() {
@@ -199,8 +213,14 @@ public class Attributes {
                 return new String[] {trimEnd(s)};
             }
             String[] parts = split(s);
+            // PS3.5 Table 6.2-1: leading spaces are insignificant for AE, AS, CS, DS, IS, LO, SH; only trailing
+            // padding for the others (PN, UC, DA, DT, TM, and NUL for UI).
+            boolean both = switch (vr) {
+                case AE, AS, CS, DS, IS, LO, SH -> true;
+                default -> false;
+            };
             for (int k = 0; k < parts.length; k++) {
-                parts[k] = vr == VR.UI ? trimEnd(parts[k]) : parts[k].strip();
+                parts[k] = both ? trimEnd(parts[k]).stripLeading() : trimEnd(parts[k]);
             }
             return parts;
         }
@@ -750,6 +770,9 @@ public class Attributes {
 
     /** A decimal string of at most 16 characters (PS3.5 Table 6.2-1, DS). */
     static String formatDS(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("A decimal string cannot hold " + v);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
