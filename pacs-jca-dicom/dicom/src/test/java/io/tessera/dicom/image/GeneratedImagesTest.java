@@ -345,7 +345,41 @@ class GeneratedImagesTest {
     }
 
     @Test
-    void linearExactAndSigmoidFromTheFile() throws Exception {
+    void enhancedMultiFrameTakesRescaleAndWindowFromItsFunctionalGroups() throws Exception {
+        // Shared: rescale 2/-1000; per frame: window 0/400 for frame 1, 500/1000 for frame 2 (C.7.6.16.2.9/10).
+        String item = "(fffe,e000) na (Item)\n";
+        String endItem = "(fffe,e00d) na (ItemDelimitationItem)\n";
+        String endSeq = "(fffe,e0dd) na (SequenceDelimitationItem)\n";
+        String body = pixelModule(8, 16, 1, "MONOCHROME2", 16, 12, 11, 0, 0) + "(0028,0008) IS [2]\n"
+                + "(5200,9229) SQ (Sequence #=1)\n" + item
+                + "(0028,9145) SQ (Sequence #=1)\n" + item
+                + "(0028,1052) DS [-1000]\n(0028,1053) DS [2]\n(0028,1054) LO [US]\n" + endItem + endSeq
+                + endItem + endSeq
+                + "(5200,9230) SQ (Sequence #=2)\n"
+                + item + "(0028,9132) SQ (Sequence #=1)\n" + item
+                + "(0028,1050) DS [0]\n(0028,1051) DS [400]\n" + endItem + endSeq + endItem
+                + item + "(0028,9132) SQ (Sequence #=1)\n" + item
+                + "(0028,1050) DS [500]\n(0028,1051) DS [1000]\n(0028,1056) CS [LINEAR_EXACT]\n" + endItem + endSeq
+                + endItem + endSeq
+                + "(7fe0,0010) OW =enh.raw\n";
+        Path dcm = dump2dcm("enhanced", body, Map.of("enh.raw", words(2 * 8 * 16, (x, y) -> x * 50 + (y % 8), 16)));
+        for (int k = 1; k <= 2; k++) {
+            DicomImage image = DicomImage.read(dcm, k);
+            ImageDescription d = image.description();
+            assertEquals(2, d.modalityLut().slope(), "frame " + k);
+            assertEquals(-1000, d.modalityLut().intercept(), "frame " + k);
+            Window w = d.windows().get(0);
+            assertEquals(k == 1 ? new Window(0, 400) : new Window(500, 1000, VoiLutFunction.LINEAR_EXACT, null), w);
+            BufferedImage img = image.render(VoiSelection.auto());
+            for (int x = 0; x < 16; x++) {
+                double m = 2 * image.frame().sample(x, 2) - 1000;
+                assertEquals(w.apply(m, 0, 255), img.getRaster().getSample(x, 2, 0), 0.5 + 1e-9, "frame " + k);
+            }
+        }
+    }
+
+    @Test
+    void linearExactFromTheFileAndItsNarrowWidth() throws Exception {
         Path dcm = dump2dcm("voi-function", pixelModule(8, 64, 1, "MONOCHROME2", 16, 12, 11, 0, 0)
                         + "(0028,1050) DS [1000\\2000]\n(0028,1051) DS [1000\\0.5]\n(0028,1056) CS [LINEAR_EXACT]\n"
                         + "(7fe0,0010) OW =lx.raw\n",
