@@ -85,6 +85,9 @@ public final class JpegFrames {
                     bits = 8;
                 }
             }
+            if (pi == PhotometricInterpretation.YBR_FULL_422) {
+                pi = PhotometricInterpretation.YBR_FULL; // samples come back at full resolution
+            }
             int w = raster.getWidth();
             int h = raster.getHeight();
             int spp = raster.getNumBands();
