@@ -13,7 +13,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Decodes JPEG frames (PS3.5 §8.2.1: Baseline 1.2.840.10008.1.2.4.50, Extended 1.2.840.10008.1.2.4.51, Lossless
  * 1.2.840.10008.1.2.4.57 and its Selection Value 1 form .70) with the ImageIO reader of TwelveMonkeys imageio-jpeg,
- * which reads lossless (SOF3) streams of 2 to 16 bits and 8-bit DCT streams.
+ * which reads lossless (SOF3) streams of 2 to 16 bits and 8-bit DCT streams. 12-bit DCT streams, which every ImageIO
+ * reader refuses ("Unsupported JPEG data precision 12"), go to {@link JpegSequentialDct}.
  *
  * <p>Stored values come from {@link ImageReader#readRaster}, which performs no colour conversion: greyscale and
  * lossless samples are exactly what was encoded. Three-component DCT streams (RGB that dcmtk and most encoders store
