@@ -102,35 +102,53 @@ class StorageIT {
 
     /**
      * A storescu configuration (dcmtk's --config-file) with one profile per transfer syntax ("TS1" …) proposing
-     * only that syntax for each SOP class, and "ALL" proposing all of Table 23 in one context per class.
+     * only that syntax for each SOP class it has in the corpus, and "ALL" proposing every one of those
+     * (class, syntax) contexts together on one association.
      */
     private Path storescuConfig(Map<String, List<Corpus.Entry>> byTs) throws IOException {
-        Set<String> classes = byTs.values().stream().flatMap(List::stream).map(Corpus.Entry::sopClass)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
         StringBuilder cfg = new StringBuilder("[[TransferSyntaxes]]\n");
         List<String> tss = new ArrayList<>(byTs.keySet());
         for (int i = 0; i < tss.size(); i++) {
             cfg.append("[TS").append(i + 1).append("]\nTransferSyntax1 = ").append(tss.get(i)).append('\n');
         }
-        cfg.append("[ALLTS]\n");
+        cfg.append("[[PresentationContexts]]\n");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < tss.size(); i++) {
+            cfg.append("[PC-TS").append(i + 1).append("]\n");
+            int n = 1;
+            for (String cuid : byTs.get(tss.get(i)).stream().map(Corpus.Entry::sopClass).distinct().toList()) {
+                String pc = cuid + "\\TS" + (i + 1);
+                cfg.append("PresentationContext").append(n++).append(" = ").append(pc).append('\n');
+                all.add(pc);
+            }
+        }
+        cfg.append("[PC-ALL]\n");
+        for (int n = 0; n < all.size(); n++) {
+            cfg.append("PresentationContext").append(n + 1).append(" = ").append(all.get(n)).append('\n');
+        }
+        cfg.append("[[Profiles]]\n");
+        for (int i = 0; i < tss.size(); i++) {
+            cfg.append("[TS").append(i + 1).append("]\nPresentationContexts = PC-TS").append(i + 1).append('\n');
+        }
+        cfg.append("[ALL]\nPresentationContexts = PC-ALL\n");
+        Path file = data.resolve("storescu.cfg");
+        Files.writeString(file, cfg);
+        return file;
+    }
+
+    /** storescp's side: every corpus storage class with every syntax of Table 23 (its +xa lacks .57). */
+    private Path storescpConfig(Map<String, List<Corpus.Entry>> byTs) throws IOException {
+        StringBuilder cfg = new StringBuilder("[[TransferSyntaxes]]\n[ALLTS]\n");
         for (int i = 0; i < TABLE_23.size(); i++) {
             cfg.append("TransferSyntax").append(i + 1).append(" = ").append(TABLE_23.get(i)).append('\n');
         }
-        cfg.append("[[PresentationContexts]]\n");
-        for (int i = 0; i <= tss.size(); i++) {
-            String ts = i < tss.size() ? "TS" + (i + 1) : "ALLTS";
-            cfg.append("[PC-").append(ts).append("]\n");
-            int n = 1;
-            for (String cuid : classes) {
-                cfg.append("PresentationContext").append(n++).append(" = ").append(cuid).append('\\').append(ts).append('\n');
-            }
+        cfg.append("[[PresentationContexts]]\n[PCS]\n");
+        List<String> classes = byTs.values().stream().flatMap(List::stream).map(Corpus.Entry::sopClass).distinct().toList();
+        for (int n = 0; n < classes.size(); n++) {
+            cfg.append("PresentationContext").append(n + 1).append(" = ").append(classes.get(n)).append("\\ALLTS\n");
         }
-        cfg.append("[[Profiles]]\n");
-        for (int i = 0; i <= tss.size(); i++) {
-            String ts = i < tss.size() ? "TS" + (i + 1) : "ALLTS";
-            cfg.append("[").append(i < tss.size() ? "TS" + (i + 1) : "ALL").append("]\nPresentationContexts = PC-").append(ts).append('\n');
-        }
-        Path file = data.resolve("storescu.cfg");
+        cfg.append("[[Profiles]]\n[ACCEPT]\nPresentationContexts = PCS\n");
+        Path file = data.resolve("storescp.cfg");
         Files.writeString(file, cfg);
         return file;
     }
@@ -152,13 +170,14 @@ class StorageIT {
         Map<String, List<Corpus.Entry>> byTs = table23Corpus();
         assertEquals(Set.copyOf(TABLE_23), byTs.keySet(), "the corpus covers every syntax of Table 23");
         Path config = storescuConfig(byTs);
+        Path acceptAll = storescpConfig(byTs);
         int storescpPort = Dcmtk.freePort();
         List<String> tss = new ArrayList<>(byTs.keySet());
         for (int i = 0; i < tss.size(); i++) {
             List<Path> files = byTs.get(tss.get(i)).stream().map(Corpus.Entry::file).toList();
             Path received = data.resolve("storescp-" + (i + 1));
             Files.createDirectories(received);
-            Process storescp = Dcmtk.start(data.resolve("storescp.log"), "storescp", "+B", "-od", received.toString(),
+            Process storescp = Dcmtk.start(data.resolve("storescp.log"), "storescp", "--config-file", acceptAll.toString(), "ACCEPT", "+B", "-od", received.toString(),
                     "-aet", "STORESCP", Integer.toString(storescpPort));
             try {
                 Dcmtk.awaitPort(storescpPort, storescp);
@@ -228,9 +247,8 @@ class StorageIT {
         Files.writeString(notADirectory, "a file where the archive directory should be");
         jmx.addOrUpdateAe("BAD_AREA", 0, true, notADirectory.resolve("archive").toString());
         Path file = Dcmtk.ctImage(data.resolve("a700"), "1.2.826.0.1.3680043.10.7.1");
-        Dcmtk.Result r = Dcmtk.run("storescu", "-v", "-aet", "BAD_AREA", "-aec", "TESSERA", "127.0.0.1",
-                Integer.toString(DICOM_PORT), file.toString());
-        assertTrue(r.output().contains("0xa700"), r.output());
+        String r = storescuOne("BAD_AREA", file);
+        assertTrue(r.contains("DIMSE Status                  : 0xa700"), r);
         assertTrue(Dcmtk.run("echoscu", "-aet", "MODALITY", "127.0.0.1", Integer.toString(DICOM_PORT)).ok());
         assertEquals("0", sql("SELECT count(*) FROM instance WHERE sop_instance_uid = '1.2.826.0.1.3680043.10.7.1'"));
     }
@@ -239,10 +257,10 @@ class StorageIT {
     @Order(4)
     void aMissingSeriesUidIsA900() throws Exception {
         Path file = Dcmtk.ctImage(data.resolve("a900"), "1.2.826.0.1.3680043.10.9.1");
-        assertTrue(Dcmtk.run("dcmodify", "-nb", "-ea", "(0020,000e)", file.toString()).ok());
-        Dcmtk.Result r = Dcmtk.run("storescu", "-v", "-aet", "MODALITY", "-aec", "TESSERA", "127.0.0.1",
-                Integer.toString(DICOM_PORT), file.toString());
-        assertTrue(r.output().contains("0xa900"), r.output());
+        Dcmtk.Result modified = Dcmtk.run("dcmodify", "-nb", "-ea", "(0020,000e)", file.toString());
+        assertTrue(modified.ok(), modified.output());
+        String r = storescuOne("MODALITY", file);
+        assertTrue(r.contains("DIMSE Status                  : 0xa900") && r.contains("Series Instance UID missing"), r);
     }
 
     @Test
@@ -252,18 +270,22 @@ class StorageIT {
         Path second = Dcmtk.ctImage(data.resolve("a703"), "1.2.826.0.1.3680043.10.3.2");
         assertTrue(Dcmtk.run("dcmodify", "-nb", "-m", "(0010,0020)=CONFLICT-1", first.toString(), second.toString()).ok());
         assertTrue(Dcmtk.run("dcmodify", "-nb", "-m", "(0010,0010)=Other^Person", second.toString()).ok());
-        assertTrue(storescuOne("MODALITY", first).contains("(Success)"));
+        String stored = storescuOne("MODALITY", first);
+        assertTrue(stored.contains("DIMSE Status                  : 0x0000"), stored);
 
         jmx.set("Storage", "PatientIdPolicy", "REFUSE");
         try {
             String refused = storescuOne("MODALITY", second);
-            assertTrue(refused.contains("0xa703"), refused);
+            assertTrue(refused.contains("DIMSE Status                  : 0xa703"), refused);
         } finally {
             jmx.set("Storage", "PatientIdPolicy", "ACCEPT");
         }
-        assertTrue(storescuOne("MODALITY", second).contains("(Success)"));
-        assertEquals("1", sql("SELECT count(*) FROM store_event WHERE kind = 'PATIENT_ID_CONFLICT_REFUSED'"));
-        assertEquals("1", sql("SELECT count(*) FROM store_event WHERE kind = 'PATIENT_ID_CONFLICT_ACCEPTED'"));
+        String accepted = storescuOne("MODALITY", second);
+        assertTrue(accepted.contains("DIMSE Status                  : 0x0000"), accepted);
+        assertEquals("1", sql("SELECT count(*) FROM store_event WHERE kind = 'PATIENT_ID_CONFLICT_REFUSED'"
+                + " AND sop_instance_uid = '1.2.826.0.1.3680043.10.3.2'"));
+        assertEquals("1", sql("SELECT count(*) FROM store_event WHERE kind = 'PATIENT_ID_CONFLICT_ACCEPTED'"
+                + " AND sop_instance_uid = '1.2.826.0.1.3680043.10.3.2'"));
     }
 
     @Test
@@ -287,26 +309,37 @@ class StorageIT {
 
     @Test
     @Order(7)
-    void aDatabaseThatIsDownIsA701AndStoringResumesWhenItIsBack() throws Exception {
-        Path file = Dcmtk.ctImage(data.resolve("a701"), "1.2.826.0.1.3680043.10.1.701");
-        postgres.stopServer();
-        try {
-            String down = storescuOne("MODALITY", file);
-            assertTrue(down.contains("0xa701"), down);
-        } finally {
-            postgres.startServer();
+    void aDatabaseThatStopsDuringIngestIsA701AndStoringResumesWhenItIsBack() throws Exception {
+        Path before = Dcmtk.ctImage(data.resolve("a701"), "1.2.826.0.1.3680043.10.1.700");
+        Path during = Dcmtk.ctImage(data.resolve("a701"), "1.2.826.0.1.3680043.10.1.701");
+        AAssociateRq rq = new AAssociateRq();
+        rq.calledAeTitle("TESSERA");
+        rq.addPresentationContext(UID.CTImageStorage, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        // one association, as a modality sends a study: the database goes away between two images
+        try (Scu scu = Scu.open(new Connector(new AssociationSettings(), null), "127.0.0.1", DICOM_PORT, callingAs(rq, "MODALITY"))) {
+            assertEquals(0x0000, scu.store(before).status());
+            postgres.stopServer();
+            try {
+                DimseResponse down = scu.store(during);
+                assertEquals(0xA701, down.status(), down.toString());
+                assertTrue(down.errorComment().startsWith("Database failure"), down.errorComment());
+            } finally {
+                postgres.startServer();
+            }
         }
         String ok = "";
-        for (int attempt = 0; attempt < 20 && !ok.contains("(Success)"); attempt++) {
-            Thread.sleep(1000); // the pool notices the new server on its next validation
-            ok = storescuOne("MODALITY", file);
+        for (int attempt = 0; attempt < 30 && !ok.contains("DIMSE Status                  : 0x0000"); attempt++) {
+            Thread.sleep(1000); // the pool replaces its broken connections on their next use or validation
+            ok = storescuOne("MODALITY", during);
         }
-        assertTrue(ok.contains("(Success)"), ok);
+        assertTrue(ok.contains("DIMSE Status                  : 0x0000"), ok);
         assertEquals("1", sql("SELECT count(*) FROM instance WHERE sop_instance_uid = '1.2.826.0.1.3680043.10.1.701'"));
+        assertTrue(Files.list(server.dataDir().resolve("archive/.incoming")).noneMatch(p -> p.toString().endsWith(".part")),
+                "nothing half-written left behind");
     }
 
     private static String storescuOne(String callingAe, Path file) {
-        return Dcmtk.run("storescu", "-v", "-aet", callingAe, "-aec", "TESSERA", "127.0.0.1",
+        return Dcmtk.run("storescu", "-d", "-aet", callingAe, "-aec", "TESSERA", "127.0.0.1",
                 Integer.toString(DICOM_PORT), file.toString()).output();
     }
 
