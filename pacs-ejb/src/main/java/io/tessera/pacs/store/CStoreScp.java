@@ -44,6 +44,9 @@ public class CStoreScp {
     @EJB
     private StorageStatistics statistics;
 
+    @EJB
+    private InstanceStoredEvents events;
+
     public void store(DimseRequest rq, Responder responder) throws IOException {
         String callingAe = rq.association().callingAeTitle();
         String iuid = rq.sopInstanceUid();
@@ -85,10 +88,12 @@ public class CStoreScp {
             String conflict = patientIdConflict(ds, callingAe);
             String relativePath = relativePath(ds, file);
             file.moveTo(relativePath, callingAe);
-            Path replaced = index(ds, new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
-                    file.transferSyntaxUid(), file.digest()), callingAe, conflict);
+            ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
+                    file.transferSyntaxUid(), file.digest());
+            Path replaced = index(ds, info, callingAe, conflict);
             file.committed();
             done = true;
+            events.instanceStored(ds, info, callingAe, replaced != null);
             if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
                 Files.deleteIfExists(replaced);
             }

@@ -10,12 +10,6 @@ import io.tessera.pacs.domain.Study;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSDestinationDefinition;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Queue;
-import jakarta.annotation.Resource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
@@ -24,23 +18,13 @@ import java.util.Objects;
 
 /**
  * The index side of a C-STORE: look-ups before the file is moved, and the one transaction that records a stored
- * instance — patient, study, series, instance rows, the related counts, the store events, and the instance-stored
- * JMS event, which the queue delivers only if the transaction commits.
+ * instance — patient, study, series, instance rows, the related counts and the store events.
  */
 @Stateless
-@JMSDestinationDefinition(name = InstanceIndex.INSTANCE_STORED_QUEUE, interfaceName = "jakarta.jms.Queue",
-        destinationName = "TesseraInstanceStored", description = "One message per stored instance (store → route, archive, storage)")
 public class InstanceIndex {
-    public static final String INSTANCE_STORED_QUEUE = "java:global/jms/tessera/InstanceStored";
 
     @PersistenceContext(unitName = "pacs")
     private EntityManager em;
-
-    @Inject
-    private JMSContext jms;
-
-    @Resource(lookup = INSTANCE_STORED_QUEUE)
-    private Queue instanceStored;
 
     /** A stored instance as the duplicate check needs it. */
     public record Existing(String digest, Path file) {
@@ -140,38 +124,12 @@ public class InstanceIndex {
                     .setParameter(1, newSeries ? 1 : 0).setParameter(2, newStudy ? 1 : 0).setParameter(3, patient.getId())
                     .executeUpdate();
         }
-        sendInstanceStored(ds, file, sourceAe, replaced != null);
         return replaced;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(StoreEvent.Kind kind, String sourceAe, String sopInstanceUid, String detail) {
         em.persist(new StoreEvent(kind, sourceAe, sopInstanceUid, detail));
-    }
-
-    /** The instance-stored event: what routing, the archive provider and storage management need (issue 5). */
-    private void sendInstanceStored(Attributes ds, ReceivedFileInfo file, String sourceAe, boolean replaced) {
-        try {
-            MapMessage m = jms.createMapMessage();
-            m.setString("sopInstanceUid", ds.getString(Tag.SOPInstanceUID));
-            m.setString("sopClassUid", ds.getString(Tag.SOPClassUID));
-            m.setString("seriesInstanceUid", ds.getString(Tag.SeriesInstanceUID));
-            m.setString("studyInstanceUid", ds.getString(Tag.StudyInstanceUID));
-            m.setString("patientId", IndexedAttributes.patientId(ds));
-            m.setString("issuerOfPatientId", IndexedAttributes.issuer(ds));
-            m.setString("referringPhysicianName", ds.getString(Tag.ReferringPhysicianName));
-            m.setString("modality", ds.getString(Tag.Modality));
-            m.setString("sourceAe", sourceAe);
-            m.setString("storageArea", file.area().toString());
-            m.setString("filePath", file.relativePath());
-            m.setLong("fileSize", file.size());
-            m.setString("transferSyntaxUid", file.transferSyntaxUid());
-            m.setString("storageFormat", file.format().name());
-            m.setBoolean("replaced", replaced);
-            jms.createProducer().send(instanceStored, m);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException("Cannot queue the instance-stored event: " + e.getMessage(), e);
-        }
     }
 
     private Patient patient(Attributes ds) {
