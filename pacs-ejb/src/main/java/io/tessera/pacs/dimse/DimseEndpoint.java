@@ -1,9 +1,12 @@
 package io.tessera.pacs.dimse;
 
+import io.tessera.dicom.net.dimse.Dimse;
 import io.tessera.dicom.net.dimse.DimseRequest;
 import io.tessera.dicom.net.dimse.DimseServiceRegistry;
 import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
+import io.tessera.pacs.store.CStoreScp;
+import io.tessera.pacs.store.StorageSettings;
 import io.tessera.pacs.jca.DicomMessageListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -24,7 +27,7 @@ import org.jboss.ejb3.annotation.ResourceAdapter;
  * transaction timeout, so each capability runs its own short transactions.
  */
 @MessageDriven(messageListenerInterface = DicomMessageListener.class, activationConfig = {
-        @ActivationConfigProperty(propertyName = "services", propertyValue = "VERIFICATION")})
+        @ActivationConfigProperty(propertyName = "services", propertyValue = "VERIFICATION,STORAGE")})
 @ResourceAdapter("pacs-ear.ear#pacs-jca-dicom.rar")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DimseEndpoint implements DicomMessageListener {
@@ -36,6 +39,12 @@ public class DimseEndpoint implements DicomMessageListener {
     @EJB
     private ApplicationEntityRegistry applicationEntities;
 
+    @EJB
+    private CStoreScp storage;
+
+    @EJB
+    private StorageSettings storageSettings;
+
     @Override
     public boolean isAllowed(String callingAeTitle, String calledAeTitle, InetSocketAddress remote) {
         boolean allowed = applicationEntities.isAllowed(callingAeTitle);
@@ -46,11 +55,15 @@ public class DimseEndpoint implements DicomMessageListener {
 
     @Override
     public String preferredTransferSyntax() {
-        return null;
+        return storageSettings.getPreferredTransferSyntax();
     }
 
     @Override
     public void onRequest(DimseRequest request, Responder responder) throws IOException {
+        if (request.commandField() == Dimse.C_STORE_RQ) {
+            storage.store(request, responder); // 001 §3.4.1: the adapter accepted only storage classes for C-STORE
+            return;
+        }
         SERVICES.onRequest(request, responder);
     }
 }

@@ -9,17 +9,19 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Encodes rendered frames as PNG (lossless, what a viewer should get) or JPEG with a chosen quality. */
+/**
+ * Encodes rendered frames as PNG (lossless, what a viewer should get) or JPEG with a chosen quality. The streams are
+ * cached in memory: ImageIO's default would write a temporary file per image.
+ */
 public final class ImageOutput {
 
     private ImageOutput() {
     }
 
     public static void writePng(BufferedImage image, OutputStream out) throws IOException {
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no ImageIO PNG writer for image type " + image.getType());
-        }
+        write(image, out, "png", null);
     }
 
     /**
@@ -29,16 +31,22 @@ public final class ImageOutput {
         if (!(quality >= 0 && quality <= 1)) {
             throw new IllegalArgumentException("JPEG quality " + quality + " not in 0..1");
         }
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        write(image, out, "jpeg", quality);
+    }
+
+    private static void write(BufferedImage image, OutputStream out, String format, Float quality) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
-            throw new IOException("no ImageIO JPEG writer");
+            throw new IOException("no ImageIO " + format + " writer");
         }
         ImageWriter writer = writers.next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(quality);
+            if (quality != null) {
+                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(quality);
+            }
             writer.write(null, new IIOImage(image, null, null), p);
         } finally {
             writer.dispose();

@@ -19,6 +19,12 @@ public record ImagePixel(int rows, int columns, int samplesPerPixel, Photometric
                          int bitsAllocated, int bitsStored, int highBit, int pixelRepresentation,
                          int planarConfiguration, int numberOfFrames) {
 
+    /**
+     * Decoded frames are int arrays; this bounds one to 1 GB (e.g. 16384 x 16384 colour) so a corrupt Rows or
+     * Columns is an error rather than an OutOfMemoryError.
+     */
+    public static final long MAX_SAMPLES_PER_FRAME = 1L << 28;
+
     public ImagePixel {
         if (rows <= 0 || columns <= 0) {
             throw new IllegalArgumentException("Rows (0028,0010) " + rows + " / Columns (0028,0011) " + columns
@@ -54,6 +60,10 @@ public record ImagePixel(int rows, int columns, int samplesPerPixel, Photometric
         if (planarConfiguration != 0 && planarConfiguration != 1) {
             throw new IllegalArgumentException("Planar Configuration (0028,0006) " + planarConfiguration
                     + " is not 0 or 1");
+        }
+        if ((long) rows * columns * samplesPerPixel > MAX_SAMPLES_PER_FRAME) {
+            throw new IllegalArgumentException("Rows " + rows + " x Columns " + columns + " x Samples per Pixel "
+                    + samplesPerPixel + " exceeds " + MAX_SAMPLES_PER_FRAME + " samples per frame");
         }
         if (numberOfFrames <= 0) {
             throw new IllegalArgumentException("Number of Frames (0028,0008) " + numberOfFrames + " must be positive");

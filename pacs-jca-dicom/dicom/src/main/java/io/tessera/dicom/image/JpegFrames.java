@@ -8,11 +8,13 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG frames (PS3.5 §8.2.1: Baseline 1.2.840.10008.1.2.4.50, Extended 1.2.840.10008.1.2.4.51, Lossless
  * 1.2.840.10008.1.2.4.57 and its Selection Value 1 form .70) with the ImageIO reader of TwelveMonkeys imageio-jpeg,
- * which reads lossless (SOF3) streams of 2 to 16 bits and 8-bit DCT streams.
+ * which reads lossless (SOF3) streams of 2 to 16 bits and 8-bit DCT streams. 12-bit DCT streams, which every ImageIO
+ * reader refuses ("Unsupported JPEG data precision 12"), go to {@link JpegSequentialDct}.
  *
  * <p>Stored values come from {@link ImageReader#readRaster}, which performs no colour conversion: greyscale and
  * lossless samples are exactly what was encoded. Three-component DCT streams (RGB that dcmtk and most encoders store
@@ -46,10 +48,11 @@ public final class JpegFrames {
         StartOfFrame sof = startOfFrame(jpeg);
         if (!sof.lossless() && sof.precision > 8) {
             // The JDK's libjpeg and TwelveMonkeys decode 8-bit DCT only ("Unsupported JPEG data precision 12").
-            throw new UnsupportedTransferSyntaxException(transferSyntaxUid, "JPEG " + sof.process() + " with "
-                    + sof.precision + "-bit samples (transfer syntax " + transferSyntaxUid
-                    + ") cannot be decoded: the ImageIO JPEG readers support 8-bit DCT only; convert with dcmtk "
-                    + "'dcmdjpeg' or request an uncompressed or lossless transfer syntax");
+            if (sof.marker != 0xC0 && sof.marker != 0xC1) {
+                throw new UnsupportedTransferSyntaxException(transferSyntaxUid, "JPEG " + sof.process() + " with "
+                        + sof.precision + "-bit samples (transfer syntax " + transferSyntaxUid + ") cannot be decoded");
+            }
+            return JpegSequentialDct.decode(px, jpeg);
         }
         if (sof.lines != px.rows() || sof.samplesPerLine != px.columns() || sof.components != px.samplesPerPixel()) {
             throw new PixelDataException("JPEG frame is " + sof.samplesPerLine + "x" + sof.lines + " with "
@@ -57,8 +60,9 @@ public final class JpegFrames {
                     + px.rows() + ", Samples per Pixel " + px.samplesPerPixel());
         }
         ImageReader reader = reader();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(in, true, true);
+        // In memory: ImageIO.createImageInputStream would cache to a temporary file by default.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in, false, true);
             int bits = px.bitsStored();
             boolean colourConvert = !sof.lossless() && sof.components == 3
                     && px.photometricInterpretation() != PhotometricInterpretation.RGB;
@@ -70,7 +74,20 @@ public final class JpegFrames {
                 pi = PhotometricInterpretation.RGB;
                 bits = 8;
             } else {
-                raster = reader.readRaster(0, null);
+                try {
+                    raster = reader.readRaster(0, null);
+                } catch (RuntimeException e) {
+                    // TwelveMonkeys' readRaster fails on some subsampled 3-component streams; read() copes, and
+                    // converts only what the stream marks as YCbCr (JFIF, Adobe transform).
+                    if (sof.components != 3) {
+                        throw e;
+                    }
+                    raster = reader.read(0).getRaster();
+                    bits = 8;
+                }
+            }
+            if (pi == PhotometricInterpretation.YBR_FULL_422) {
+                pi = PhotometricInterpretation.YBR_FULL; // samples come back at full resolution
             }
             int w = raster.getWidth();
             int h = raster.getHeight();

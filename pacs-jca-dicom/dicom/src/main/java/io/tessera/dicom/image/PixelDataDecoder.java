@@ -9,6 +9,9 @@ import io.tessera.dicom.data.UID;
  */
 public final class PixelDataDecoder {
 
+    /** Encapsulated Uncompressed Explicit VR Little Endian. */
+    static final String ENCAPSULATED_UNCOMPRESSED = "1.2.840.10008.1.2.1.98";
+
     private PixelDataDecoder() {
     }
 
@@ -23,7 +26,8 @@ public final class PixelDataDecoder {
 
     /** Whether frames of this syntax can be decoded here (before looking at the JPEG's sample precision). */
     public static boolean isSupported(String transferSyntaxUid) {
-        return isNative(transferSyntaxUid) || isJpeg(transferSyntaxUid) || UID.RLELossless.equals(transferSyntaxUid);
+        return isNative(transferSyntaxUid) || isJpeg(transferSyntaxUid) || UID.RLELossless.equals(transferSyntaxUid)
+                || ENCAPSULATED_UNCOMPRESSED.equals(transferSyntaxUid);
     }
 
     static boolean isJpeg(String uid) {
@@ -41,6 +45,10 @@ public final class PixelDataDecoder {
      */
     public static Frame decodeEncapsulated(ImagePixel px, String transferSyntaxUid, byte[] frame)
             throws PixelDataException {
+        if (ENCAPSULATED_UNCOMPRESSED.equals(transferSyntaxUid)) {
+            // PS3.5 §A.4.11: each frame's fragments hold its native little-endian bytes.
+            return NativePixelData.decode(px.withFrames(1), frame, 0, false);
+        }
         if (UID.RLELossless.equals(transferSyntaxUid)) {
             return RleLossless.decode(px, frame);
         }

@@ -37,11 +37,11 @@ public final class Rendering {
             return e.window();
         }
         if (voi instanceof VoiSelection.Preset p) {
-            if (p.index() < 0 || p.index() >= d.windows().size()) {
-                throw new PixelDataException("window preset " + (p.index() + 1) + " requested, the data set has "
-                        + d.windows().size() + " Window Center/Width value(s)");
+            if (p.number() < 1 || p.number() > d.windows().size()) {
+                throw new PixelDataException("window preset " + p.number() + " requested, the data set has "
+                        + d.windows().size() + " usable Window Center/Width pair(s)");
             }
-            return d.windows().get(p.index());
+            return d.windows().get(p.number() - 1);
         }
         if (voi instanceof VoiSelection.Lut) {
             return null;
@@ -90,12 +90,12 @@ public final class Rendering {
         Window w = window(d, f, voi);
         LookupTable voiLut = null;
         if (w == null) {
-            int index = voi instanceof VoiSelection.Lut l ? l.index() : 0;
-            if (index < 0 || index >= d.voiLuts().size()) {
-                throw new PixelDataException("VOI LUT " + (index + 1) + " requested, the VOI LUT Sequence (0028,3010) has "
+            int number = voi instanceof VoiSelection.Lut l ? l.number() : 1;
+            if (number < 1 || number > d.voiLuts().size()) {
+                throw new PixelDataException("VOI LUT " + number + " requested, the VOI LUT Sequence (0028,3010) has "
                         + d.voiLuts().size() + " item(s)");
             }
-            voiLut = d.voiLuts().get(index);
+            voiLut = d.voiLuts().get(number - 1);
         }
         boolean invert = f.photometricInterpretation() == PhotometricInterpretation.MONOCHROME1;
         ModalityLut m = d.modalityLut();

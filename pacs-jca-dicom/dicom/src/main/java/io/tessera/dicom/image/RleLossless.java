@@ -30,6 +30,11 @@ public final class RleLossless {
                     + spp + " x Bits Allocated " + px.bitsAllocated() + " need " + expected + " (PS3.5 G.2)");
         }
         int pixels = px.pixelsPerFrame();
+        // PackBits expands at most 128 bytes from 2; a frame claiming more is corrupt, and is refused before allocating.
+        if ((long) pixels * expected > 64L * frame.length) {
+            throw new PixelDataException("RLE Lossless: a " + frame.length + "-byte fragment cannot hold "
+                    + (long) pixels * expected + " decoded bytes (Rows x Columns x segments)");
+        }
         // Decoded bytes laid out as native little-endian colour-by-plane data, then decoded as such.
         byte[] planes = new byte[pixels * expected];
         for (int seg = 0; seg < segments; seg++) {

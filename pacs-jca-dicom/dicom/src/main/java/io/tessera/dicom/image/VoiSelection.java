@@ -11,12 +11,12 @@ public sealed interface VoiSelection {
     record Explicit(Window window) implements VoiSelection {
     }
 
-    /** The file's Window Center/Width pair at this index (0-based). */
-    record Preset(int index) implements VoiSelection {
+    /** The file's Window Center/Width pair number n (1-based, as dcmtk's {@code +Wi n}). */
+    record Preset(int number) implements VoiSelection {
     }
 
-    /** The file's VOI LUT Sequence item at this index (0-based). */
-    record Lut(int index) implements VoiSelection {
+    /** The file's VOI LUT Sequence item number n (1-based, as dcmtk's {@code +Wl n}). */
+    record Lut(int number) implements VoiSelection {
     }
 
     /** From the smallest to the largest modality value of the frame, padding values excluded. */
@@ -35,12 +35,12 @@ public sealed interface VoiSelection {
         return new Explicit(new Window(center, width, function, null));
     }
 
-    static VoiSelection preset(int index) {
-        return new Preset(index);
+    static VoiSelection preset(int number) {
+        return new Preset(number);
     }
 
-    static VoiSelection lut(int index) {
-        return new Lut(index);
+    static VoiSelection lut(int number) {
+        return new Lut(number);
     }
 
     static VoiSelection minMax() {

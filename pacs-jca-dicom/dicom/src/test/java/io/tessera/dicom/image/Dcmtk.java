@@ -22,7 +22,7 @@ final class Dcmtk {
     }
 
     static boolean available() {
-        return Corpus.toolsAvailable() && onPath("dcm2pnm") && onPath("dcmdjpeg") && onPath("dcmdrle");
+        return Corpus.toolsAvailable() && onPath("dcmj2pnm") && onPath("dcmdjpeg") && onPath("dcmdrle");
     }
 
     private static boolean onPath(String tool) {
@@ -117,11 +117,12 @@ final class Dcmtk {
         }
     }
 
-    /** Renders with dcm2pnm (binary PNM), options e.g. "+Ww", "40", "400" or "+Wi", "1" or "+F", "2". */
+    /** Renders with dcm2pnm/dcmj2pnm (binary PNM), options e.g. "+Ww", "40", "400" or "+Wi", "1" or "+F", "2". */
     static Pnm dcm2pnm(Path dcm, String... options) {
         Path dir = scratch("dcm2pnm");
         Path out = dir.resolve("out.pnm");
-        List<String> cmd = new ArrayList<>(List.of("dcm2pnm", "+op"));
+        // dcmj2pnm is dcm2pnm with dcmtk's JPEG and RLE decoders linked in.
+        List<String> cmd = new ArrayList<>(List.of("dcmj2pnm", "+op"));
         cmd.addAll(List.of(options));
         cmd.add(dcm.toString());
         cmd.add(out.toString());

@@ -106,8 +106,8 @@ class RenderingTest {
         Path dcm = Dcmtk.corpus("ct512.dcm");
         ImageDescription d = ct();
         Frame f = frameOf(d, dcm, 0);
-        assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Wi", "1"), Rendering.render(d, f, VoiSelection.preset(0)), "BRAIN");
-        assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Wi", "2"), Rendering.render(d, f, VoiSelection.preset(1)), "BONE");
+        assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Wi", "1"), Rendering.render(d, f, VoiSelection.preset(1)), "BRAIN");
+        assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Wi", "2"), Rendering.render(d, f, VoiSelection.preset(2)), "BONE");
         assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Wm"), Rendering.render(d, f, VoiSelection.minMax()), "min-max");
         assertGreyMatches(Dcmtk.dcm2pnm(dcm, "-O", "+Ww", "100", "1", "+Wfs"),
                 Rendering.render(d, f, VoiSelection.window(100, 1, VoiLutFunction.SIGMOID)), "sigmoid");

@@ -1,0 +1,233 @@
+package io.tessera.pacs.store;
+
+import io.tessera.dicom.data.Attributes;
+import io.tessera.dicom.data.Tag;
+import io.tessera.dicom.net.dimse.Commands;
+import io.tessera.dicom.net.dimse.DimseRequest;
+import io.tessera.dicom.net.dimse.Responder;
+import io.tessera.dicom.net.dimse.Status;
+import io.tessera.pacs.admin.ApplicationEntityData;
+import io.tessera.pacs.admin.ApplicationEntityRegistry;
+import io.tessera.pacs.domain.StoreEvent;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Storage SOP Class as SCP (001 §3.4.1): every storage class, the data set stored exactly as received (Level 2)
+ * as Part 10 or Native, in the calling AE's archive directory or the default area. The answer 0000 goes out only
+ * after the file is on disk under its final name and the index transaction has committed; every failure gets the
+ * status of 001 Table 22 with an Error Comment and a log line naming the calling AE.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CStoreScp {
+    private static final Logger LOG = Logger.getLogger(CStoreScp.class.getName());
+    private static final int INDEX_ATTEMPTS = 3;
+
+    @EJB
+    private StorageSettings settings;
+
+    @EJB
+    private InstanceIndex index;
+
+    @EJB
+    private ApplicationEntityRegistry applicationEntities;
+
+    @EJB
+    private StorageStatistics statistics;
+
+    public void store(DimseRequest rq, Responder responder) throws IOException {
+        String callingAe = rq.association().callingAeTitle();
+        String iuid = rq.sopInstanceUid();
+        try {
+            long size = store(rq, callingAe);
+            statistics.stored(size);
+            responder.respond(Status.SUCCESS);
+        } catch (StoreFailure f) {
+            statistics.failed(f.status());
+            Level level = f.status() == StoreFailure.PATIENT_ID_CONFLICT || f.status() == StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS
+                    ? Level.WARNING : Level.SEVERE;
+            LOG.log(level, String.format("C-STORE %s from %s refused with %04XH: %s", iuid, callingAe, f.status(),
+                    f.getMessage()), f.getCause());
+            Attributes extras = new Attributes();
+            Commands.errorComment(extras, f.errorComment());
+            responder.respond(f.status(), extras, null);
+        }
+    }
+
+    /** Returns the size of the stored file. */
+    private long store(DimseRequest rq, String callingAe) throws StoreFailure, IOException {
+        String cuid = rq.sopClassUid();
+        String iuid = rq.sopInstanceUid();
+        String ts = rq.transferSyntax();
+        Path area = area(callingAe);
+        ReceivedFile file;
+        try {
+            file = ReceivedFile.receive(area, rq.data(), settings.getFormat(), cuid, iuid, ts, callingAe);
+        } catch (OutOfMemoryError e) {
+            throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
+        }
+        boolean done = false;
+        try {
+            Attributes ds = file.readHeader();
+            checkMatchesSopClass(ds, cuid, iuid);
+            if (isDuplicateToDiscard(ds, file, callingAe)) {
+                return file.size();
+            }
+            String conflict = patientIdConflict(ds, callingAe);
+            String relativePath = relativePath(ds, file);
+            file.moveTo(relativePath, callingAe);
+            Path replaced = index(ds, new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
+                    file.transferSyntaxUid(), file.digest()), callingAe, conflict);
+            file.committed();
+            done = true;
+            if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
+                Files.deleteIfExists(replaced);
+            }
+            return file.size();
+        } catch (OutOfMemoryError e) {
+            throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory storing the data set", e);
+        } finally {
+            if (!done) {
+                file.discard();
+            }
+        }
+    }
+
+    private Path area(String callingAe) throws StoreFailure {
+        try {
+            String archiveDir = applicationEntities.find(callingAe).map(ApplicationEntityData::getArchiveDir).orElse(null);
+            return settings.areaFor(archiveDir);
+        } catch (RuntimeException e) {
+            throw databaseFailure("looking up " + callingAe, e);
+        }
+    }
+
+    /** 001 Table 22, A900: the command's SOP Class/Instance UID are the data set's, and the hierarchy's UIDs are there. */
+    private static void checkMatchesSopClass(Attributes ds, String cuid, String iuid) throws StoreFailure {
+        String dsCuid = ds.getString(Tag.SOPClassUID);
+        String dsIuid = ds.getString(Tag.SOPInstanceUID);
+        if (!cuid.equals(dsCuid)) {
+            throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Class UID " + dsCuid + " is not the Affected SOP Class UID " + cuid);
+        }
+        if (!iuid.equals(dsIuid)) {
+            throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Instance UID " + dsIuid + " is not the Affected SOP Instance UID " + iuid);
+        }
+        for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID}) {
+            String uid = ds.getString(tag);
+            if (uid == null || uid.isBlank()) {
+                throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                        (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID missing");
+            }
+            if (uid.length() > 64 || !uid.matches("[0-9.]+")) {
+                throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                        (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID is not a UID");
+            }
+        }
+        if (iuid.length() > 64 || !iuid.matches("[0-9.]+")) {
+            throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "SOP Instance UID is not a UID");
+        }
+    }
+
+    /** The duplicate policy: true when the received copy is to be dropped (and acknowledged). */
+    private boolean isDuplicateToDiscard(Attributes ds, ReceivedFile file, String callingAe) throws StoreFailure {
+        InstanceIndex.Existing existing;
+        try {
+            existing = index.find(ds.getString(Tag.SOPInstanceUID));
+        } catch (RuntimeException e) {
+            throw databaseFailure("looking for a stored copy", e);
+        }
+        if (existing == null) {
+            return false;
+        }
+        String iuid = ds.getString(Tag.SOPInstanceUID);
+        DuplicatePolicy policy = settings.getDuplicates();
+        boolean identical = existing.digest().equals(file.digest());
+        if (policy == DuplicatePolicy.KEEP || (policy == DuplicatePolicy.REPLACE_IF_DIFFERENT && identical)) {
+            StoreEvent.Kind kind = identical ? StoreEvent.Kind.DUPLICATE_IDENTICAL : StoreEvent.Kind.DUPLICATE_KEPT;
+            try {
+                index.record(kind, callingAe, iuid, "kept " + existing.file() + " (" + existing.digest()
+                        + "); received copy " + file.digest() + " discarded, policy " + policy);
+            } catch (RuntimeException e) {
+                throw databaseFailure("recording a duplicate", e);
+            }
+            LOG.info(() -> "C-STORE " + iuid + " from " + callingAe + ": already stored, " + kind + " (policy " + policy + ")");
+            return true;
+        }
+        return false;
+    }
+
+    /** The patient-ID conflict policy: null when none, a note to record when accepted, A703 when refused. */
+    private String patientIdConflict(Attributes ds, String callingAe) throws StoreFailure {
+        String storedName;
+        try {
+            storedName = index.conflictingPatientName(ds);
+        } catch (RuntimeException e) {
+            throw databaseFailure("checking the patient", e);
+        }
+        if (storedName == null) {
+            return null;
+        }
+        String note = "Patient ID " + IndexedAttributes.patientId(ds) + " is stored for '" + storedName + "', received for '"
+                + ds.getString(Tag.PatientName, "") + "'";
+        if (settings.getPatientIdPolicy() == PatientIdPolicy.REFUSE) {
+            try {
+                index.record(StoreEvent.Kind.PATIENT_ID_CONFLICT_REFUSED, callingAe, ds.getString(Tag.SOPInstanceUID), note);
+            } catch (RuntimeException e) {
+                throw databaseFailure("recording a patient-ID conflict", e);
+            }
+            throw new StoreFailure(StoreFailure.PATIENT_ID_CONFLICT, "Patient ID " + IndexedAttributes.patientId(ds)
+                    + " belongs to another patient name");
+        }
+        LOG.warning(() -> "C-STORE from " + callingAe + ": " + note + "; stored under the existing patient");
+        return note;
+    }
+
+    /** {@code <Study UID>/<Series UID>/<SOP UID>.<first 8 hex of SHA-256>.dcm}: a replacement never overwrites. */
+    private static String relativePath(Attributes ds, ReceivedFile file) {
+        String suffix = file.format() == io.tessera.pacs.domain.StorageFormat.PART10 ? ".dcm" : ".raw";
+        return ds.getString(Tag.StudyInstanceUID) + "/" + ds.getString(Tag.SeriesInstanceUID) + "/"
+                + ds.getString(Tag.SOPInstanceUID) + "." + file.digest().substring(0, 8) + suffix;
+    }
+
+    /** Concurrent stores of a new study or series may collide on its unique UID: the loser retries and finds it. */
+    private Path index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict) throws StoreFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return index.index(ds, info, callingAe, conflict);
+            } catch (RuntimeException e) {
+                if (attempt < INDEX_ATTEMPTS && isUniqueViolation(e)) {
+                    continue;
+                }
+                throw databaseFailure("indexing", e);
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StoreFailure databaseFailure(String doing, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new StoreFailure(StoreFailure.DATABASE_FAILURE, "Database failure " + doing + ": " + root.getMessage(), e);
+    }
+}

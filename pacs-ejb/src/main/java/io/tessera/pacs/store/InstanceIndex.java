@@ -1,0 +1,189 @@
+package io.tessera.pacs.store;
+
+import io.tessera.dicom.data.Attributes;
+import io.tessera.dicom.data.Tag;
+import io.tessera.pacs.domain.Instance;
+import io.tessera.pacs.domain.Patient;
+import io.tessera.pacs.domain.Series;
+import io.tessera.pacs.domain.StoreEvent;
+import io.tessera.pacs.domain.Study;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Queue;
+import jakarta.annotation.Resource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The index side of a C-STORE: look-ups before the file is moved, and the one transaction that records a stored
+ * instance — patient, study, series, instance rows, the related counts, the store events, and the instance-stored
+ * JMS event, which the queue delivers only if the transaction commits.
+ */
+@Stateless
+@JMSDestinationDefinition(name = InstanceIndex.INSTANCE_STORED_QUEUE, interfaceName = "jakarta.jms.Queue",
+        destinationName = "TesseraInstanceStored", description = "One message per stored instance (store → route, archive, storage)")
+public class InstanceIndex {
+    public static final String INSTANCE_STORED_QUEUE = "java:global/jms/tessera/InstanceStored";
+
+    @PersistenceContext(unitName = "pacs")
+    private EntityManager em;
+
+    @Inject
+    private JMSContext jms;
+
+    @Resource(lookup = INSTANCE_STORED_QUEUE)
+    private Queue instanceStored;
+
+    /** A stored instance as the duplicate check needs it. */
+    public record Existing(String digest, Path file) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Existing find(String sopInstanceUid) {
+        List<Instance> found = em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopInstanceUid)
+                .getResultList();
+        return found.isEmpty() ? null : new Existing(found.get(0).getDigest(), found.get(0).file());
+    }
+
+    /** The stored Patient's Name when this Patient ID (and issuer) is known under another name, else null. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String conflictingPatientName(Attributes ds) {
+        Patient p = patient(ds);
+        if (p == null) {
+            return null;
+        }
+        String name = IndexedAttributes.patientName(ds);
+        return Objects.equals(normalized(p.getPatientName()), normalized(name)) ? null
+                : Objects.requireNonNullElse(p.getPatientName(), "");
+    }
+
+    /**
+     * Records the instance whose file is now at {@code relativePath} in {@code area}; a known SOP Instance UID is
+     * pointed at the new file. Returns the file it replaced, or null.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Path index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote) {
+        Patient patient = patient(ds);
+        if (patient == null) {
+            patient = new Patient(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
+            IndexedAttributes.toPatient(ds, patient);
+            em.persist(patient);
+        } else if (conflictNote == null) {
+            IndexedAttributes.toPatient(ds, patient);
+        }
+        if (conflictNote != null) {
+            em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe,
+                    ds.getString(Tag.SOPInstanceUID), conflictNote));
+        }
+
+        String studyUid = ds.getString(Tag.StudyInstanceUID);
+        Study study = first(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("uid", studyUid).getResultList());
+        boolean newStudy = study == null;
+        if (newStudy) {
+            study = new Study(patient, studyUid);
+            em.persist(study);
+        }
+        IndexedAttributes.toStudy(ds, study);
+
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        Series series = first(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("uid", seriesUid).getResultList());
+        boolean newSeries = series == null;
+        if (newSeries) {
+            series = new Series(study, seriesUid);
+            series.setSourceAe(sourceAe);
+            em.persist(series);
+        }
+        IndexedAttributes.toSeries(ds, series);
+
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
+        Instance instance = first(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopUid).getResultList());
+        Path replaced = null;
+        boolean newInstance = instance == null;
+        if (newInstance) {
+            instance = new Instance(series, sopUid, ds.getString(Tag.SOPClassUID));
+        } else {
+            replaced = instance.file();
+            instance.setSopClassUid(ds.getString(Tag.SOPClassUID));
+            em.persist(new StoreEvent(StoreEvent.Kind.DUPLICATE_REPLACED, sourceAe, sopUid,
+                    "replaced " + replaced + " (" + instance.getDigest() + ") by " + file.relativePath() + " (" + file.digest() + ")"));
+        }
+        IndexedAttributes.toInstance(ds, instance);
+        instance.setFile(file.area().toString(), file.relativePath(), file.size(), file.format(), file.transferSyntaxUid(),
+                file.digest(), sourceAe);
+        if (newInstance) {
+            em.persist(instance);
+        }
+        em.flush();
+
+        if (newSeries) {
+            String modalities = String.join("\\", em.createNamedQuery(Series.MODALITIES_OF_STUDY, String.class)
+                    .setParameter("study", study).getResultList());
+            study.setModalitiesInStudy(IndexedAttributes.cut(modalities, 256));
+        }
+        if (newInstance) {
+            // counts for the "Number of … Related …" keys; an UPDATE each, so concurrent stores add up
+            em.createQuery("UPDATE Series s SET s.numberOfInstances = s.numberOfInstances + 1 WHERE s.id = :id")
+                    .setParameter("id", series.getId()).executeUpdate();
+            em.createQuery("UPDATE Study s SET s.numberOfInstances = s.numberOfInstances + 1, s.numberOfSeries = s.numberOfSeries + :ns WHERE s.id = :id")
+                    .setParameter("ns", newSeries ? 1 : 0).setParameter("id", study.getId()).executeUpdate();
+            em.createQuery("UPDATE Patient p SET p.numberOfInstances = p.numberOfInstances + 1, p.numberOfSeries = p.numberOfSeries + :ns, p.numberOfStudies = p.numberOfStudies + :nst WHERE p.id = :id")
+                    .setParameter("ns", newSeries ? 1 : 0).setParameter("nst", newStudy ? 1 : 0)
+                    .setParameter("id", patient.getId()).executeUpdate();
+        }
+        sendInstanceStored(ds, file, sourceAe, replaced != null);
+        return replaced;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(StoreEvent.Kind kind, String sourceAe, String sopInstanceUid, String detail) {
+        em.persist(new StoreEvent(kind, sourceAe, sopInstanceUid, detail));
+    }
+
+    /** The instance-stored event: what routing, the archive provider and storage management need (issue 5). */
+    private void sendInstanceStored(Attributes ds, ReceivedFileInfo file, String sourceAe, boolean replaced) {
+        try {
+            MapMessage m = jms.createMapMessage();
+            m.setString("sopInstanceUid", ds.getString(Tag.SOPInstanceUID));
+            m.setString("sopClassUid", ds.getString(Tag.SOPClassUID));
+            m.setString("seriesInstanceUid", ds.getString(Tag.SeriesInstanceUID));
+            m.setString("studyInstanceUid", ds.getString(Tag.StudyInstanceUID));
+            m.setString("patientId", IndexedAttributes.patientId(ds));
+            m.setString("issuerOfPatientId", IndexedAttributes.issuer(ds));
+            m.setString("referringPhysicianName", ds.getString(Tag.ReferringPhysicianName));
+            m.setString("modality", ds.getString(Tag.Modality));
+            m.setString("sourceAe", sourceAe);
+            m.setString("storageArea", file.area().toString());
+            m.setString("filePath", file.relativePath());
+            m.setLong("fileSize", file.size());
+            m.setString("transferSyntaxUid", file.transferSyntaxUid());
+            m.setString("storageFormat", file.format().name());
+            m.setBoolean("replaced", replaced);
+            jms.createProducer().send(instanceStored, m);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException("Cannot queue the instance-stored event: " + e.getMessage(), e);
+        }
+    }
+
+    private Patient patient(Attributes ds) {
+        return first(em.createNamedQuery(Patient.BY_ID, Patient.class)
+                .setParameter("patientId", IndexedAttributes.patientId(ds))
+                .setParameter("issuer", IndexedAttributes.issuer(ds)).getResultList());
+    }
+
+    /** Names compare without case and padding: "DOE^JOHN" and "Doe^John " are the same patient. */
+    private static String normalized(String name) {
+        return name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static <T> T first(List<T> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+}
