@@ -112,6 +112,6 @@ CREATE INDEX ix_store_event_time ON store_event (occurred_at);
 -- Settings an administrator changes at run time (console Settings/Storage pages, MBeans): name → value.
 CREATE TABLE pacs_setting (
     name       VARCHAR(64)   PRIMARY KEY,
-    value      VARCHAR(1024) NOT NULL,
+    setting_value VARCHAR(1024) NOT NULL,
     updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );

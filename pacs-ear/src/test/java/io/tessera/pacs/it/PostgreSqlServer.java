@@ -57,6 +57,18 @@ public final class PostgreSqlServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server process, keeping its data (a database outage, for tests). */
+    public void stopServer() {
+        asOwner(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the server again on the same data. */
+    public void startServer() {
+        asOwner(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-l",
+                directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1", "start");
+    }
+
     /** Runs one statement as the superuser over the local socket and returns psql's unaligned, tuples-only output. */
     public String sql(String statement) {
         return sql("postgres", statement);

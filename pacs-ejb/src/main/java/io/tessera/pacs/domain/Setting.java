@@ -15,7 +15,7 @@ public class Setting {
     @Column(length = 64)
     private String name;
 
-    @Column(nullable = false, length = 1024)
+    @Column(name = "setting_value", nullable = false, length = 1024)
     private String value;
 
     @Column(name = "updated_at", nullable = false)

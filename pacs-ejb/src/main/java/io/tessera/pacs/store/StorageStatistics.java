@@ -17,12 +17,12 @@ public class StorageStatistics {
     private final LongAdder bytes = new LongAdder();
     private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
 
-    void stored(long size) {
+    public void stored(long size) {
         instances.increment();
         bytes.add(size);
     }
 
-    void failed(int status) {
+    public void failed(int status) {
         failures.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
     }
 

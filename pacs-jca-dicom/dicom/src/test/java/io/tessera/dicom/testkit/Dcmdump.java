@@ -61,7 +61,7 @@ public final class Dcmdump {
     }
 
     private static final Pattern LINE = Pattern.compile(
-            "^\\s*\\(([0-9a-fA-F]{4}),([0-9a-fA-F]{4})\\) (\\S\\S) (.*?)\\s*#\\s*(\\d+|u/l), (\\d+) (.*)$");
+            "^\\s*\\(([0-9a-fA-F]{4}),([0-9a-fA-F]{4})\\) (\\S\\S) (.*?)\\s*#\\s*(\\d+|u/l),\\s*(\\d+) (.*)$");
 
     private Dcmdump() {
     }
