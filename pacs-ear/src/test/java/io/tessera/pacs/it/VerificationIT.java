@@ -121,10 +121,10 @@ class VerificationIT {
 
     @Test
     @Order(4)
-    void storageContextsNotServedYetAreRejectedOneByOneNotTheAssociation() {
-        Path file = Dcmtk.ctImage(data.resolve("files"), "1.2.826.0.1.3680043.10.1.3");
-        Dcmtk.Result r = Dcmtk.run("storescu", "-d", "-aet", "MODALITY_1", "-aec", "TESSERA", "127.0.0.1",
-                Integer.toString(DICOM_PORT), file.toString());
+    void contextsOfServicesNotServedYetAreRejectedOneByOneNotTheAssociation() {
+        // Query/Retrieve comes with its own issue; until then its contexts are refused, the association is not
+        Dcmtk.Result r = Dcmtk.run("findscu", "-d", "-S", "-k", "QueryRetrieveLevel=STUDY", "-aet", "MODALITY_1",
+                "-aec", "TESSERA", "127.0.0.1", Integer.toString(DICOM_PORT));
         assertTrue(r.output().contains("PDU Type: Associate Accept"), r.output());
         assertTrue(r.output().contains("Abstract Syntax Not Supported"), r.output());
     }

@@ -38,13 +38,13 @@ public class Patient {
     @Column(length = 16)
     private String sex;
 
-    @Column(name = "num_studies", nullable = false)
+    @Column(name = "num_studies", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfStudies;
 
-    @Column(name = "num_series", nullable = false)
+    @Column(name = "num_series", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfSeries;
 
-    @Column(name = "num_instances", nullable = false)
+    @Column(name = "num_instances", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfInstances;
 
     @Column(name = "created_at", nullable = false)

@@ -54,7 +54,7 @@ public class Series {
     @Column(name = "source_ae", length = 16)
     private String sourceAe;
 
-    @Column(name = "num_instances", nullable = false)
+    @Column(name = "num_instances", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfInstances;
 
     @Column(name = "received_at", nullable = false)

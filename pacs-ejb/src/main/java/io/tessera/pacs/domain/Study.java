@@ -63,10 +63,10 @@ public class Study {
     @Column(name = "specific_character_set", length = 128)
     private String specificCharacterSet;
 
-    @Column(name = "num_series", nullable = false)
+    @Column(name = "num_series", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfSeries;
 
-    @Column(name = "num_instances", nullable = false)
+    @Column(name = "num_instances", nullable = false, updatable = false) // counted by UPDATE … + 1 only (InstanceIndex)
     private int numberOfInstances;
 
     @Column(name = "received_at", nullable = false)

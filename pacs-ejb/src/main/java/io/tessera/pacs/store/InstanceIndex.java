@@ -129,14 +129,16 @@ public class InstanceIndex {
             study.setModalitiesInStudy(IndexedAttributes.cut(modalities, 256));
         }
         if (newInstance) {
-            // counts for the "Number of … Related …" keys; an UPDATE each, so concurrent stores add up
-            em.createQuery("UPDATE Series s SET s.numberOfInstances = s.numberOfInstances + 1 WHERE s.id = :id")
-                    .setParameter("id", series.getId()).executeUpdate();
-            em.createQuery("UPDATE Study s SET s.numberOfInstances = s.numberOfInstances + 1, s.numberOfSeries = s.numberOfSeries + :ns WHERE s.id = :id")
-                    .setParameter("ns", newSeries ? 1 : 0).setParameter("id", study.getId()).executeUpdate();
-            em.createQuery("UPDATE Patient p SET p.numberOfInstances = p.numberOfInstances + 1, p.numberOfSeries = p.numberOfSeries + :ns, p.numberOfStudies = p.numberOfStudies + :nst WHERE p.id = :id")
-                    .setParameter("ns", newSeries ? 1 : 0).setParameter("nst", newStudy ? 1 : 0)
-                    .setParameter("id", patient.getId()).executeUpdate();
+            // counts for the "Number of … Related …" keys: an UPDATE … + 1 each, so concurrent stores add up; the
+            // entities never write these columns (updatable = false), so a flush cannot put a stale count back
+            em.createNativeQuery("UPDATE series SET num_instances = num_instances + 1 WHERE id = ?1")
+                    .setParameter(1, series.getId()).executeUpdate();
+            em.createNativeQuery("UPDATE study SET num_instances = num_instances + 1, num_series = num_series + ?1 WHERE id = ?2")
+                    .setParameter(1, newSeries ? 1 : 0).setParameter(2, study.getId()).executeUpdate();
+            em.createNativeQuery("UPDATE patient SET num_instances = num_instances + 1, num_series = num_series + ?1,"
+                    + " num_studies = num_studies + ?2 WHERE id = ?3")
+                    .setParameter(1, newSeries ? 1 : 0).setParameter(2, newStudy ? 1 : 0).setParameter(3, patient.getId())
+                    .executeUpdate();
         }
         sendInstanceStored(ds, file, sourceAe, replaced != null);
         return replaced;

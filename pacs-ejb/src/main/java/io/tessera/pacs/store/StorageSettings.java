@@ -40,7 +40,7 @@ public class StorageSettings {
 
     @PostConstruct
     void load() {
-        defaultArea = Path.of(value(DEFAULT_AREA, dataDirectory().resolve("archive").toString()));
+        defaultArea = Path.of(value(DEFAULT_AREA, DataDirectory.path().resolve("archive").toString()));
         format = StorageFormat.valueOf(value(FORMAT, StorageFormat.PART10.name()));
         duplicates = DuplicatePolicy.valueOf(value(DUPLICATES, DuplicatePolicy.REPLACE_IF_DIFFERENT.name()));
         patientIdPolicy = PatientIdPolicy.valueOf(value(PATIENT_ID, PatientIdPolicy.ACCEPT.name()));
@@ -50,18 +50,13 @@ public class StorageSettings {
                 + ", patient-ID conflicts " + patientIdPolicy);
     }
 
-    /** ${tessera.data.dir}: where the PACS keeps its data unless an administrator points an area elsewhere. */
-    public static Path dataDirectory() {
-        return Path.of(System.getProperty("tessera.data.dir", System.getProperty("jboss.server.data.dir", ".")));
-    }
-
     /** The storage area for images from {@code archiveDir} of an AE (001 §2 'archivedir'), or the default one. */
     public Path areaFor(String archiveDir) {
         if (archiveDir == null || archiveDir.isBlank()) {
             return defaultArea;
         }
         Path p = Path.of(archiveDir);
-        return p.isAbsolute() ? p : dataDirectory().resolve(p);
+        return p.isAbsolute() ? p : DataDirectory.path().resolve(p);
     }
 
     public Path getDefaultArea() {
