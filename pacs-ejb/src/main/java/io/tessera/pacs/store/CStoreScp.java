@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 public class CStoreScp {
     private static final Logger LOG = Logger.getLogger(CStoreScp.class.getName());
     private static final int INDEX_ATTEMPTS = 3;
+    private static final String AREA_PROPERTY = CStoreScp.class.getName() + ".area";
 
     @EJB
     private StorageSettings settings;
@@ -71,7 +72,12 @@ public class CStoreScp {
         String cuid = rq.sopClassUid();
         String iuid = rq.sopInstanceUid();
         String ts = rq.transferSyntax();
-        Path area = area(callingAe);
+        // the AE's storage area is looked up once per association (an AE change applies to its next association)
+        Path area = (Path) rq.association().property(AREA_PROPERTY);
+        if (area == null) {
+            area = area(callingAe);
+            rq.association().property(AREA_PROPERTY, area);
+        }
         ReceivedFile file;
         try {
             file = ReceivedFile.receive(area, rq.data(), settings.getFormat(), cuid, iuid, ts, callingAe);
@@ -82,10 +88,16 @@ public class CStoreScp {
         try {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid);
-            if (isDuplicateToDiscard(ds, file, callingAe)) {
+            InstanceIndex.Lookup lookup;
+            try {
+                lookup = index.lookup(ds);
+            } catch (RuntimeException e) {
+                throw databaseFailure("looking for a stored copy", e);
+            }
+            if (isDuplicateToDiscard(ds, file, callingAe, lookup.existing())) {
                 return file.size();
             }
-            String conflict = patientIdConflict(ds, callingAe);
+            String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
             String relativePath = relativePath(ds, file);
             file.moveTo(relativePath, callingAe);
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
@@ -145,13 +157,8 @@ public class CStoreScp {
     }
 
     /** The duplicate policy: true when the received copy is to be dropped (and acknowledged). */
-    private boolean isDuplicateToDiscard(Attributes ds, ReceivedFile file, String callingAe) throws StoreFailure {
-        InstanceIndex.Existing existing;
-        try {
-            existing = index.find(ds.getString(Tag.SOPInstanceUID));
-        } catch (RuntimeException e) {
-            throw databaseFailure("looking for a stored copy", e);
-        }
+    private boolean isDuplicateToDiscard(Attributes ds, ReceivedFile file, String callingAe,
+                                         InstanceIndex.Existing existing) throws StoreFailure {
         if (existing == null) {
             return false;
         }
@@ -173,13 +180,7 @@ public class CStoreScp {
     }
 
     /** The patient-ID conflict policy: null when none, a note to record when accepted, A703 when refused. */
-    private String patientIdConflict(Attributes ds, String callingAe) throws StoreFailure {
-        String storedName;
-        try {
-            storedName = index.conflictingPatientName(ds);
-        } catch (RuntimeException e) {
-            throw databaseFailure("checking the patient", e);
-        }
+    private String patientIdConflict(Attributes ds, String callingAe, String storedName) throws StoreFailure {
         if (storedName == null) {
             return null;
         }

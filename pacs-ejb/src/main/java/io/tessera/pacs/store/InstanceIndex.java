@@ -30,6 +30,10 @@ public class InstanceIndex {
     public record Existing(String digest, Path file) {
     }
 
+    /** What the store decides on before it moves the file: a stored copy, and a patient-ID conflict. */
+    public record Lookup(Existing existing, String conflictingPatientName) {
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Existing find(String sopInstanceUid) {
         List<Instance> found = em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopInstanceUid)
@@ -37,21 +41,26 @@ public class InstanceIndex {
         return found.isEmpty() ? null : new Existing(found.get(0).getDigest(), found.get(0).file());
     }
 
-    /** The stored Patient's Name when this Patient ID (and issuer) is known under another name, else null. */
+    /**
+     * One read for both decisions. {@code conflictingPatientName} is the stored Patient's Name when this Patient ID
+     * (and issuer) is known under another name, else null.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String conflictingPatientName(Attributes ds) {
+    public Lookup lookup(Attributes ds) {
+        Existing existing = find(ds.getString(Tag.SOPInstanceUID));
         Patient p = patient(ds);
-        if (p == null) {
-            return null;
+        String conflict = null;
+        if (p != null && !Objects.equals(normalized(p.getPatientName()), normalized(IndexedAttributes.patientName(ds)))) {
+            conflict = Objects.requireNonNullElse(p.getPatientName(), "");
         }
-        String name = IndexedAttributes.patientName(ds);
-        return Objects.equals(normalized(p.getPatientName()), normalized(name)) ? null
-                : Objects.requireNonNullElse(p.getPatientName(), "");
+        return new Lookup(existing, conflict);
     }
 
     /**
      * Records the instance whose file is now at {@code relativePath} in {@code area}; a known SOP Instance UID is
-     * pointed at the new file. Returns the file it replaced, or null.
+     * pointed at the new file. Returns the file it replaced, or null. Patient, study and series take the attributes
+     * of the first instance that creates them (later instances do not rewrite them: that is what study correction
+     * is for), so an image of a known series costs one insert and the count updates.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Path index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote) {
@@ -60,8 +69,6 @@ public class InstanceIndex {
             patient = new Patient(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
             IndexedAttributes.toPatient(ds, patient);
             em.persist(patient);
-        } else if (conflictNote == null) {
-            IndexedAttributes.toPatient(ds, patient);
         }
         if (conflictNote != null) {
             em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe,
@@ -73,9 +80,9 @@ public class InstanceIndex {
         boolean newStudy = study == null;
         if (newStudy) {
             study = new Study(patient, studyUid);
+            IndexedAttributes.toStudy(ds, study);
             em.persist(study);
         }
-        IndexedAttributes.toStudy(ds, study);
 
         String seriesUid = ds.getString(Tag.SeriesInstanceUID);
         Series series = first(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("uid", seriesUid).getResultList());
@@ -83,9 +90,9 @@ public class InstanceIndex {
         if (newSeries) {
             series = new Series(study, seriesUid);
             series.setSourceAe(sourceAe);
+            IndexedAttributes.toSeries(ds, series);
             em.persist(series);
         }
-        IndexedAttributes.toSeries(ds, series);
 
         String sopUid = ds.getString(Tag.SOPInstanceUID);
         Instance instance = first(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopUid).getResultList());

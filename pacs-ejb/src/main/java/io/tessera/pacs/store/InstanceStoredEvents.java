@@ -5,6 +5,7 @@ import io.tessera.dicom.data.Tag;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  * The instance-stored event (issue 5): one persistent message per stored instance on {@value #QUEUE}, sent after the
  * index has committed, carrying what routing, the archive provider and storage management need.
  *
- * <p>Sent outside the index transaction on purpose: an XA send with two-phase commit cost about 30 ms per image
+ * <p>Sent asynchronously, outside the index transaction, on purpose: an XA send with two-phase commit cost about 30 ms per image
  * (measured, docs/performance.md), more than everything else in a C-STORE together. The index row is the truth and
  * the message the wake-up: a consumer that must not miss an instance also reads the index for instances newer than
  * what it has handled, which covers the one message a crash between commit and send can lose.
@@ -54,6 +55,8 @@ public class InstanceStoredEvents {
         context.close();
     }
 
+    /** Queued from a container thread, so the C-STORE response does not wait for the send. */
+    @Asynchronous
     public void instanceStored(Attributes ds, ReceivedFileInfo file, String sourceAe, boolean replaced) {
         try {
             MapMessage m = context.createMapMessage();
