@@ -251,7 +251,7 @@ public class Attributes {
         }
         if (vr.isString()) {
             String s = vr.kind() == VR.Kind.TEXT
-                    ? specificCharacterSet().decode(b, 0, b.length)
+                    ? specificCharacterSet().decode(vr, b, 0, b.length) // PN: code extensions reset at ^ and =
                     : new String(b, StandardCharsets.ISO_8859_1);
             if (vr == VR.LT || vr == VR.ST || vr == VR.UT || vr == VR.UR) {
                 // Single-valued; backslash is an ordinary character; leading spaces significant (PS3.5 §6.2).
