@@ -52,13 +52,34 @@ final class NetTestSupport {
     static PresentationContextPolicy policy() {
         PresentationContextPolicy p = new PresentationContextPolicy();
         p.accept(UID.VerificationSOPClass, UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian);
-        for (String cuid : UID.storageSOPClasses()) {
+        for (String cuid : storageClasses()) {
             if (!cuid.equals(NOT_ACCEPTED)) {
                 p.accept(cuid, STORAGE_TS);
                 p.role(cuid, true, true);
             }
         }
         return p;
+    }
+
+    /**
+     * UID.storageSOPClasses() plus every registered UID under the storage root 1.2.840.10008.5.1.4.1.1 whose
+     * keyword names a storage class: the generated table misses the DX and MG classes (reported to the lead).
+     */
+    static java.util.Set<String> storageClasses() {
+        java.util.Set<String> s = new java.util.LinkedHashSet<>(UID.storageSOPClasses());
+        for (java.lang.reflect.Field f : UID.class.getFields()) {
+            try {
+                if (f.getType() == String.class && f.getName().contains("Storage")) {
+                    String v = (String) f.get(null);
+                    if (v.startsWith("1.2.840.10008.5.1.4.1.1.")) {
+                        s.add(v);
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return s;
     }
 
     /** 001 §2.2: the calling AE must be known (case-insensitive); the called AE is not checked. */
