@@ -484,7 +484,9 @@ public final class Association {
             Pdu pdu;
             try {
                 pdu = reader.read();
+                s = state; // release() may have moved us on while the read was blocked
             } catch (SocketTimeoutException e) {
+                s = state;
                 if (s == State.STA6 && !timedIn.hasDeadline()) {
                     PresentationDataListener l = dataListener;
                     if (l != null && l.busy()) {
@@ -498,6 +500,7 @@ public final class Association {
                 }
                 return null;
             } catch (PduFormatException e) {
+                s = state;
                 if (s == State.STA13) {
                     closeTransport(closeCause); // AA-7 would answer with another A-ABORT; the peer is gone
                     return null;
@@ -613,8 +616,8 @@ public final class Association {
             }
             sendLock.lock();
             try {
+                state = State.STA7; // before the PDU leaves: the A-RELEASE-RP may come back at once
                 send(new AReleaseRq());
-                state = State.STA7;
             } catch (IOException e) {
                 closeTransport(e);
                 throw new DicomNetworkException("A-RELEASE-RQ to " + name + " failed: " + e.getMessage(), e);
