@@ -132,6 +132,14 @@ final class NetTestSupport {
         return pb.start();
     }
 
+    /** Starts a dcmtk server with its output in {@code log} (a pipe nobody reads would block it). */
+    static Process startLogged(Path log, String... cmd) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        return pb.start();
+    }
+
     static List<String> args(Object... parts) {
         List<String> l = new ArrayList<>();
         for (Object o : parts) {
