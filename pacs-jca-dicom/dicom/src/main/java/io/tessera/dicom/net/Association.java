@@ -95,6 +95,8 @@ public final class Association {
     private List<Pdv> pendingPdvs = List.of();
     private int pendingIndex;
     private final Map<String, Object> properties = new HashMap<>();
+    private boolean idleWatchdog;
+    private volatile long lastActivityNanos = System.nanoTime();
 
     Association(Socket socket, AssociationSettings settings, boolean requestor) throws IOException {
         this.socket = socket;
@@ -378,7 +380,28 @@ public final class Association {
         long ourCap = settings.maxPduSend() == 0 ? UNLIMITED_SEND_CAP : settings.maxPduSend();
         long len = peerMax == 0 ? ourCap : Math.min(peerMax, ourCap);
         sendPduLength = (int) Math.max(len, 64);
-        timedIn.idle(settings.idleTimeoutMillis());
+        // With a watchdog (the listener's) established reads block without SO_TIMEOUT: a timed read costs a poll
+        // per read on the hot receive path. Without one (SCU side) the socket timeout enforces the idle limit.
+        timedIn.idle(idleWatchdog ? 0 : settings.idleTimeoutMillis());
+    }
+
+    /** The idle timeout is enforced by {@link #checkIdle(long)} called from a watchdog, not by socket timeouts. */
+    void useIdleWatchdog() {
+        this.idleWatchdog = true;
+    }
+
+    /** Aborts when established, not busy, and nothing arrived for the idle timeout. Any thread. */
+    void checkIdle(long nowNanos) {
+        int idle = settings.idleTimeoutMillis();
+        if (idle <= 0 || state != State.STA6 || (nowNanos - lastActivityNanos) / 1_000_000L < idle) {
+            return;
+        }
+        PresentationDataListener l = dataListener;
+        if (l != null && l.busy()) {
+            return;
+        }
+        abortNow(AAbort.provider(AAbort.REASON_NOT_SPECIFIED), new DicomNetworkException(
+                "idle for " + idle + " ms: aborted " + this));
     }
 
     // ---- data transfer ----
@@ -449,7 +472,8 @@ public final class Association {
 
     /**
      * The next presentation data value, reading PDUs as needed and running the state machine for the others
-     * (release, abort). Only the reader thread calls this. Returns null when the association has ended.
+     * (release, abort). Only the reader thread calls this. Returns null when the association has ended. The PDV's
+     * bytes are valid until the next call (the PDU buffer is reused).
      */
     public Pdv nextPdv() throws IOException {
         for (;;) {
@@ -484,6 +508,7 @@ public final class Association {
             Pdu pdu;
             try {
                 pdu = reader.read();
+                lastActivityNanos = System.nanoTime();
                 s = state; // release() may have moved us on while the read was blocked
             } catch (SocketTimeoutException e) {
                 s = state;

@@ -27,7 +27,7 @@ import javax.net.ssl.SSLServerSocket;
  * {@link Association} per connection on a thread of the injected {@link Executor}, and limits the number of
  * simultaneous associations (beyond it: A-ASSOCIATE-RJ transient, local-limit-exceeded, PS3.8 Table 9-21).
  *
- * <p>Threads: one executor task per bound port (the accept loop) and one per connection. A connection that does
+ * <p>Threads: one executor task per bound port (the accept loop), one idle watchdog, and one per connection. A connection that does
  * not deliver its A-ASSOCIATE-RQ within the ARTIM timeout is closed, so stalled or hostile peers cost one thread
  * for at most that long.
  */
@@ -114,6 +114,9 @@ public final class DicomListener implements Closeable {
                 ss.setNeedClientAuth(tlsNeedClientAuth);
                 bind(ss, tlsPort);
             }
+            if (settings.idleTimeoutMillis() > 0) {
+                executor.execute(this::idleWatchdog);
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -190,11 +193,28 @@ public final class DicomListener implements Closeable {
         }
     }
 
+    /** One executor task: aborts established associations idle longer than the idle timeout. */
+    private void idleWatchdog() {
+        long period = Math.max(50, Math.min(1000, settings.idleTimeoutMillis() / 4));
+        while (!closed) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Association a : associations) {
+                a.checkIdle(now);
+            }
+        }
+    }
+
     private void serve(Socket s) {
         Association a = null;
         boolean counted = false;
         try {
             a = new Association(s, settings, false);
+            a.useIdleWatchdog();
             associations.add(a);
             final Association as = a;
             final boolean[] admitted = {false};

@@ -348,12 +348,12 @@ class FuzzTest {
         // and everything returns to its baseline
         long deadline = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < deadline
-                && (listener.openConnections() > 0 || executor.getPoolSize() > 1 || threads() > baseThreads)) {
+                && (listener.openConnections() > 0 || executor.getPoolSize() > 2 || threads() > baseThreads)) {
             Thread.sleep(100);
         }
         assertEquals(0, listener.openConnections());
         assertEquals(0, listener.establishedAssociations());
-        assertEquals(1, executor.getPoolSize(), "only the accept loop should hold a thread");
+        assertEquals(2, executor.getPoolSize(), "only the accept loop and the idle watchdog should hold a thread");
         assertTrue(threads() <= baseThreads, "threads " + threads() + " > baseline " + baseThreads);
         assertTrue(openFds() <= baseFds + 1, "file descriptors " + openFds() + " > baseline " + baseFds);
         assertTrue(echoMillis() < 1000);
@@ -371,6 +371,28 @@ class FuzzTest {
         byte[] ok = exchangeEcho(rq, cmd);
         assertEquals(0x04, ok[0], "C-ECHO-RSP in a P-DATA-TF");
         assertTrue(echoMillis() < 1000);
+    }
+
+    @Test
+    void silentAssociationIsAbortedAfterTheIdleTimeout() throws Exception {
+        ThreadPoolExecutor ex = NetTestSupport.executor("idle-test");
+        DicomListener idle = new DicomListener(new AssociationSettings().idleTimeoutMillis(400),
+                NetTestSupport.acceptor(null, ex, Set.of(KNOWN_AE)), ex)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0);
+        idle.start();
+        try (Socket s = new Socket("127.0.0.1", idle.port())) {
+            s.setSoTimeout(5000);
+            long t0 = System.nanoTime();
+            s.getOutputStream().write(validRq(KNOWN_AE));
+            byte[] r = s.getInputStream().readAllBytes();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(0x02, r[0], "A-ASSOCIATE-AC first");
+            assertArrayEquals(new int[] {2, 0}, lastAbort(r), "then A-ABORT when idle");
+            assertTrue(ms >= 400 && ms < 2500, "aborted after " + ms + " ms");
+        } finally {
+            idle.close();
+            ex.shutdownNow();
+        }
     }
 
     /** Associates, sends a C-ECHO-RQ, reads the C-ECHO-RSP P-DATA-TF. */
