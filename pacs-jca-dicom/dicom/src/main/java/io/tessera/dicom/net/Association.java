@@ -97,6 +97,7 @@ public final class Association {
     private final Map<String, Object> properties = new HashMap<>();
     private boolean idleWatchdog;
     private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long writeStartNanos;
 
     Association(Socket socket, AssociationSettings settings, boolean requestor) throws IOException {
         this.socket = socket;
@@ -390,8 +391,19 @@ public final class Association {
         this.idleWatchdog = true;
     }
 
-    /** Aborts when established, not busy, and nothing arrived for the idle timeout. Any thread. */
+    /**
+     * Aborts when established, not busy, and nothing arrived for the idle timeout, or when one PDU has been stuck in
+     * a write for longer than the DIMSE timeout. Any thread.
+     */
     void checkIdle(long nowNanos) {
+        long writing = writeStartNanos;
+        int dimse = settings.dimseTimeoutMillis();
+        if (writing != 0 && dimse > 0 && (nowNanos - writing) / 1_000_000L > dimse) {
+            // a peer that stopped reading: a blocked write cannot time out by itself, closing the socket ends it
+            abortNow(AAbort.provider(AAbort.REASON_NOT_SPECIFIED), new DicomNetworkException("a PDU to " + name
+                    + " could not be written within the DIMSE timeout of " + dimse + " ms: aborted " + this));
+            return;
+        }
         int idle = settings.idleTimeoutMillis();
         if (idle <= 0 || state != State.STA6 || (nowNanos - lastActivityNanos) / 1_000_000L < idle) {
             return;
@@ -429,8 +441,10 @@ public final class Association {
     void writeRaw(byte[] b, int off, int len) throws IOException {
         sendLock.lock();
         try {
+            writeStartNanos = System.nanoTime();
             out.write(b, off, len);
         } finally {
+            writeStartNanos = 0;
             sendLock.unlock();
         }
     }

@@ -395,6 +395,65 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void peerThatStopsReadingIsAbortedAfterTheDimseTimeout() throws Exception {
+        String qr = UID.FINDStudyRootQueryRetrieveInformationModel;
+        ThreadPoolExecutor ex = NetTestSupport.executor("stuck-test");
+        AtomicInteger sent = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Throwable> handlerEnd = new java.util.concurrent.CompletableFuture<>();
+        io.tessera.dicom.net.dimse.DimseRequestHandler flood = (rq, rsp) -> {
+            Attributes big = new Attributes();
+            big.setString(io.tessera.dicom.data.Tag.PatientName, io.tessera.dicom.data.VR.PN, "Flood^Test");
+            big.setBytes(0x00091010, io.tessera.dicom.data.VR.OB, new byte[60000]);
+            try {
+                while (true) {
+                    rsp.pending(big);
+                    sent.incrementAndGet();
+                }
+            } catch (IOException | RuntimeException e) {
+                handlerEnd.complete(e);
+                throw e;
+            }
+        };
+        PresentationContextPolicy policy = new PresentationContextPolicy().accept(qr, UID.ImplicitVRLittleEndian);
+        DicomListener l = new DicomListener(new AssociationSettings().dimseTimeoutMillis(500).socketBufferSize(16384),
+                new io.tessera.dicom.net.dimse.PolicyAcceptor(policy, flood, ex, null), ex)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0);
+        l.start();
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(8192);
+            s.connect(new InetSocketAddress("127.0.0.1", l.port()));
+            AAssociateRq rq = new AAssociateRq();
+            rq.callingAeTitle(KNOWN_AE);
+            rq.addPresentationContext(qr, UID.ImplicitVRLittleEndian);
+            ByteArrayOutputStream cmd = new ByteArrayOutputStream();
+            DicomOutputStream dos = new DicomOutputStream(cmd, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            dos.writeCommand(Commands.cFindRq(1, qr, 0));
+            dos.flush();
+            Attributes keys = new Attributes();
+            keys.setString(io.tessera.dicom.data.Tag.QueryRetrieveLevel, io.tessera.dicom.data.VR.CS, "STUDY");
+            ByteArrayOutputStream ds = new ByteArrayOutputStream();
+            DicomOutputStream dds = new DicomOutputStream(ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            dds.writeDataset(keys);
+            dds.flush();
+            byte[] c = cmd.toByteArray();
+            byte[] d = ds.toByteArray();
+            s.getOutputStream().write(concat(concat(PduWriter.encode(rq), pdata(1, 0x03, c, c.length + 6)),
+                    pdata(1, 0x02, d, d.length + 6)));
+            // and now never read: the server's writes block once the socket buffers are full
+            Throwable end = handlerEnd.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(end instanceof IOException, String.valueOf(end));
+            long deadline = System.currentTimeMillis() + 3000;
+            while (l.openConnections() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, l.openConnections(), "the stuck association was closed");
+        } finally {
+            l.close();
+            ex.shutdownNow();
+        }
+    }
+
     /** Associates, sends a C-ECHO-RQ, reads the C-ECHO-RSP P-DATA-TF. */
     byte[] exchangeEcho(byte[] rq, byte[] cmd) throws IOException {
         try (Socket s = new Socket("127.0.0.1", listener.port())) {
