@@ -374,6 +374,21 @@ class FuzzTest {
     }
 
     @Test
+    void commandInsideADataSetAbortsWithUnexpectedPduParameter() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DicomOutputStream dos = new DicomOutputStream(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        dos.writeCommand(Commands.cStoreRq(1, UID.CTImageStorage, "2.25.9", 0, null, -1));
+        dos.flush();
+        byte[] store = b.toByteArray();
+        byte[] echo = echoCommand();
+        byte[] payload = concat(concat(validRq(KNOWN_AE), pdata(3, 0x03, store, store.length + 6)),
+                concat(pdata(3, 0x00, new byte[100], 106), pdata(1, 0x03, echo, echo.length + 6)));
+        byte[] r = exchange(payload, false, ARTIM_MS + 3000);
+        assertEquals(0x02, r[0], "A-ASSOCIATE-AC first");
+        assertArrayEquals(new int[] {2, 5}, lastAbort(r), "A-ABORT, service-provider, unexpected-PDU-parameter");
+    }
+
+    @Test
     void silentAssociationIsAbortedAfterTheIdleTimeout() throws Exception {
         ThreadPoolExecutor ex = NetTestSupport.executor("idle-test");
         DicomListener idle = new DicomListener(new AssociationSettings().idleTimeoutMillis(400),
