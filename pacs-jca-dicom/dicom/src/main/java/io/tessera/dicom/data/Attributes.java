@@ -21,9 +21,12 @@ public class Attributes {
     private VR[] vrs;
     private Object[] values;
     private int size;
+    /** False after out-of-order appends to a large data set; sorted (last value of a tag wins) on next access. */
+    private boolean sorted = true;
     private Attributes parent;
     private SpecificCharacterSet charset; // cached; null = not yet resolved
     private boolean undefinedLength;
+    private long itemPosition = -1;
 
     public Attributes() {
         this(false, 16);
@@ -63,7 +66,21 @@ public class Attributes {
         this.undefinedLength = undefinedLength;
     }
 
+    /**
+     * For an item: the byte offset of its Item tag from the start of the stream it was last read from or written to
+     * (preamble included), -1 if neither. DICOMDIR directory records refer to each other by these offsets
+     * (PS3.10 §8.2, PS3.3 F.3.2.1): a writer writes once, sets the offsets, and writes again.
+     */
+    public long itemPosition() {
+        return itemPosition;
+    }
+
+    public void setItemPosition(long itemPosition) {
+        this.itemPosition = itemPosition;
+    }
+
     public int size() {
+        ensureSorted();
         return size;
     }
 
@@ -73,6 +90,7 @@ public class Attributes {
 
     /** Tags in ascending order (unsigned: (FFFE,...) never occurs as an element). */
     public int[] tags() {
+        ensureSorted();
         return Arrays.copyOf(tags, size);
     }
 
@@ -91,6 +109,7 @@ public class Attributes {
     }
 
     public void forEach(ElementVisitor visitor) {
+        ensureSorted();
         for (int i = 0; i < size; i++) {
             visitor.visit(tags[i], vrs[i], values[i]);
         }
@@ -98,18 +117,58 @@ public class Attributes {
 
     /** Element at index i (0 ≤ i < size), for encoders that walk the data set in order. */
     public int tagAt(int i) {
+        ensureSorted();
         return tags[i];
     }
 
     public VR vrAt(int i) {
+        ensureSorted();
         return vrs[i];
     }
 
     public Object valueAt(int i) {
+        ensureSorted();
         return values[i];
     }
 
+    /**
+     * Sorts elements appended out of order (a stream with descending tags, which inserting one by one would make
+     * quadratic); of repeated tags the last set wins, as with in-order replacement.
+     */
+    private void ensureSorted() {
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int k = 0; k < size; k++) {
+            order[k] = k;
+        }
+        int[] t = tags;
+        // Stable: equal tags keep insertion order, so the last of them is the latest value.
+        Arrays.sort(order, (a, b) -> Integer.compareUnsigned(t[a], t[b]));
+        int[] nt = new int[tags.length];
+        VR[] nv = new VR[tags.length];
+        Object[] nx = new Object[tags.length];
+        int n = 0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (n > 0 && nt[n - 1] == tags[i]) {
+                n--; // replaced by a later value of the same tag
+            }
+            nt[n] = tags[i];
+            nv[n] = vrs[i];
+            nx[n] = values[i];
+            n++;
+        }
+        tags = nt;
+        vrs = nv;
+        values = nx;
+        size = n;
+        sorted = true;
+    }
+
     private int indexOf(int tag) {
+        ensureSorted();
         int n = size;
         if (n == 0) {
             return -1;
@@ -199,8 +258,14 @@ public class Attributes {
                 return new String[] {trimEnd(s)};
             }
             String[] parts = split(s);
+            // PS3.5 Table 6.2-1: leading spaces are insignificant for AE, AS, CS, DS, IS, LO, SH; only trailing
+            // padding for the others (PN, UC, DA, DT, TM, and NUL for UI).
+            boolean both = switch (vr) {
+                case AE, AS, CS, DS, IS, LO, SH -> true;
+                default -> false;
+            };
             for (int k = 0; k < parts.length; k++) {
-                parts[k] = vr == VR.UI ? trimEnd(parts[k]) : parts[k].strip();
+                parts[k] = both ? trimEnd(parts[k]).stripLeading() : trimEnd(parts[k]);
             }
             return parts;
         }
@@ -462,7 +527,10 @@ public class Attributes {
 
     // ---- writing values ----
 
-    /** Sets an element to raw value bytes (this data set's byte order), a Sequence, Fragments, BulkData or null. */
+    /**
+     * Sets an element to raw value bytes (this data set's byte order), a Sequence, Fragments, BulkData or null.
+     * Returns the value replaced, or null if none (or, for a large data set filled out of order, not yet known).
+     */
     public Object setValue(int tag, VR vr, Object value) {
         if (vr == null) {
             throw new IllegalArgumentException("VR of " + Tag.toString(tag) + " is null");
@@ -487,6 +555,15 @@ public class Attributes {
             size = n + 1;
             return null;
         }
+        if (!sorted) {
+            // Already out of order: append; ensureSorted resolves order and repeats later.
+            ensureCapacity(n + 1);
+            tags[n] = tag;
+            vrs[n] = vr;
+            values[n] = value;
+            size = n + 1;
+            return null;
+        }
         int i = indexOf(tag);
         if (i >= 0) {
             Object old = values[i];
@@ -495,6 +572,16 @@ public class Attributes {
             return old;
         }
         i = -(i + 1);
+        if (n - i > 256) {
+            // Inserting far from the end of a large data set: append and sort once when next read.
+            ensureCapacity(n + 1);
+            tags[n] = tag;
+            vrs[n] = vr;
+            values[n] = value;
+            size = n + 1;
+            sorted = false;
+            return null;
+        }
         ensureCapacity(n + 1);
         System.arraycopy(tags, i, tags, i + 1, n - i);
         System.arraycopy(vrs, i, vrs, i + 1, n - i);
@@ -555,6 +642,7 @@ public class Attributes {
      * the byte orders differ; sequences are copied deeply.
      */
     public void addAll(Attributes other) {
+        other.ensureSorted();
         for (int k = 0; k < other.size; k++) {
             setValue(other.tags[k], other.vrs[k], copyValue(other.vrs[k], other.values[k], other.bigEndian));
         }
@@ -750,6 +838,9 @@ public class Attributes {
 
     /** A decimal string of at most 16 characters (PS3.5 Table 6.2-1, DS). */
     static String formatDS(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("A decimal string cannot hold " + v);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
@@ -805,6 +896,7 @@ public class Attributes {
     }
 
     private void toString(StringBuilder sb, String indent) {
+        ensureSorted();
         for (int k = 0; k < size; k++) {
             sb.append(indent).append(Tag.toString(tags[k])).append(' ').append(vrs[k]).append(' ');
             Object v = values[k];

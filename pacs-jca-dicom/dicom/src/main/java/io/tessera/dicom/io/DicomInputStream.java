@@ -41,6 +41,7 @@ public class DicomInputStream extends FilterInputStream {
     private static final int UNDEFINED = -1; // 0xFFFFFFFF as a 32-bit length (PS3.5 §7.1.1)
     private static final int MAX_DEPTH = 64;
     private static final int CHUNK = 1 << 20;
+    private static final byte[] EMPTY = new byte[0];
     private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private InputStream src;
@@ -56,6 +57,8 @@ public class DicomInputStream extends FilterInputStream {
     private Attributes dataset;
     private boolean datasetDone;
 
+    private Inflater inflater;
+    private int currentTag = -1;
     private Path bulkFile;
     private long bulkFileSize = -1;
     private int bulkThreshold = Integer.MAX_VALUE;
@@ -86,9 +89,9 @@ public class DicomInputStream extends FilterInputStream {
      * must be the file this stream reads, from its first byte) instead of being read. Ignored for Deflated syntaxes,
      * whose offsets are not file offsets.
      */
-    public void setBulkData(Path sourceFile, int thresholdBytes) throws IOException {
+    public void setBulkData(Path sourceFile, int thresholdBytes) {
         this.bulkFile = sourceFile;
-        this.bulkFileSize = sourceFile == null ? -1 : Files.size(sourceFile);
+        this.bulkFileSize = -1; // looked up at the first bulk value
         this.bulkThreshold = sourceFile == null ? Integer.MAX_VALUE : Math.max(0, thresholdBytes);
     }
 
@@ -107,7 +110,19 @@ public class DicomInputStream extends FilterInputStream {
             InputStream rest = bl > bp
                     ? new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOfRange(buf, bp, bl)), src)
                     : src;
-            src = new InflaterInputStream(rest, new Inflater(true), 8192);
+            // Some writers wrap the deflate stream in a zlib header (RFC 1950) against the standard; accept both.
+            java.io.PushbackInputStream peek = new java.io.PushbackInputStream(rest, 2);
+            int b0 = peek.read();
+            int b1 = b0 < 0 ? -1 : peek.read();
+            if (b1 >= 0) {
+                peek.unread(b1);
+            }
+            if (b0 >= 0) {
+                peek.unread(b0);
+            }
+            boolean zlib = b1 >= 0 && (b0 & 0x0F) == 8 && (b0 >> 4) <= 7 && ((b0 << 8) | b1) % 31 == 0;
+            inflater = new Inflater(!zlib);
+            src = new InflaterInputStream(peek, inflater, 8192);
             bufStart = pos;
             bp = 0;
             bl = 0;
@@ -132,13 +147,28 @@ public class DicomInputStream extends FilterInputStream {
             buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
         }
         while (bl < n) {
-            int r = src.read(buf, bl, buf.length - bl);
+            int r = fill(buf, bl, buf.length - bl);
             if (r < 0) {
                 return false;
             }
             bl += r;
         }
         return true;
+    }
+
+    /**
+     * Reads from the source for the parser. A corrupt or truncated deflate stream (ZipException, EOFException from
+     * the Inflater) becomes a DicomStreamException naming the element being read and the inflated offset.
+     */
+    private int fill(byte[] b, int off, int len) throws IOException {
+        try {
+            return src.read(b, off, len);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            if (inflater == null) {
+                throw e;
+            }
+            throw new DicomStreamException("Deflated data set unreadable: " + e.getMessage(), currentTag, position(), e);
+        }
     }
 
     private int u16(int o) {
@@ -214,9 +244,15 @@ public class DicomInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        src.close();
-        if (src != in) {
-            in.close();
+        try {
+            src.close();
+            if (src != in) {
+                in.close();
+            }
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 
@@ -336,6 +372,7 @@ public class DicomInputStream extends FilterInputStream {
             throw truncated(bl - bp >= 4 ? tagAt(bp) : -1, start);
         }
         int tag = tagAt(bp);
+        currentTag = tag;
         if ((tag >>> 16) == 0xFFFE) {
             int len = i32(bp + 4);
             bp += 8;
@@ -425,8 +462,9 @@ public class DicomInputStream extends FilterInputStream {
 
     private static boolean signedPixels(Attributes ds) {
         for (Attributes a = ds; a != null; a = a.parent()) {
-            if (a.contains(Tag.PixelRepresentation)) {
-                return a.getInt(Tag.PixelRepresentation, 0) == 1;
+            byte[] b = a.getBytes(Tag.PixelRepresentation);
+            if (b != null) {
+                return a.getVR(Tag.PixelRepresentation) == VR.US && b.length >= 2 && a.getInt(Tag.PixelRepresentation, 0) == 1;
             }
         }
         return false;
@@ -471,6 +509,7 @@ public class DicomInputStream extends FilterInputStream {
                             + Tag.toString(tag), tag, start);
                 }
                 Attributes item = new Attributes(big, 8);
+                item.setItemPosition(start);
                 seq.add(item);
                 long itemEnd;
                 if (len == UNDEFINED) {
@@ -542,8 +581,11 @@ public class DicomInputStream extends FilterInputStream {
 
     /** A value: bytes, or a BulkData reference when configured and large enough (skipping the bytes). */
     private Object readValue(int tag, long length, long start) throws IOException {
-        if (length >= bulkThreshold && bulkFile != null) {
+        if (length >= bulkThreshold && bulkFile != null && !ts.deflated()) {
             long offset = position();
+            if (bulkFileSize < 0) {
+                bulkFileSize = Files.size(bulkFile);
+            }
             if (offset + length > bulkFileSize) {
                 throw new DicomStreamException("Value length " + length + " runs past the end of the file ("
                         + bulkFileSize + " bytes)", tag, start);
@@ -556,6 +598,9 @@ public class DicomInputStream extends FilterInputStream {
                     tag, start);
         }
         int n = (int) length;
+        if (n == 0) {
+            return EMPTY;
+        }
         if (n <= bl - bp) {
             byte[] b = Arrays.copyOfRange(buf, bp, bp + n);
             bp += n;
@@ -570,7 +615,7 @@ public class DicomInputStream extends FilterInputStream {
             if (filled == b.length) {
                 b = Arrays.copyOf(b, (int) Math.min(n, 2L * b.length));
             }
-            int r = src.read(b, filled, b.length - filled);
+            int r = fill(b, filled, b.length - filled);
             if (r < 0) {
                 throw new DicomStreamException("Stream ends after " + filled + " of " + n + " value bytes", tag, start);
             }

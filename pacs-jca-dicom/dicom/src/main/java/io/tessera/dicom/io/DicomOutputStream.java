@@ -2,6 +2,7 @@ package io.tessera.dicom.io;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.BulkData;
+import io.tessera.dicom.data.ElementDictionary;
 import io.tessera.dicom.data.Fragments;
 import io.tessera.dicom.data.Sequence;
 import io.tessera.dicom.data.Tag;
@@ -26,9 +27,14 @@ import java.util.zip.DeflaterOutputStream;
 public class DicomOutputStream extends FilterOutputStream {
 
     private static final byte[] PREAMBLE = new byte[128];
+    private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private final OutputStream sink;
-    private final byte[] buf = new byte[16384];
+    private final byte[] buf = new byte[8192];
+    /** Content lengths of defined-length items, computed once per write so nested sequences cost linear time. */
+    private final java.util.IdentityHashMap<Attributes, Long> itemLengths = new java.util.IdentityHashMap<>();
+    private boolean itemLengthsExplicit;
+    private byte[] copyBuffer;
     private int bp;
     private long written;
     private TransferSyntax ts;
@@ -109,6 +115,7 @@ public class DicomOutputStream extends FilterOutputStream {
         }
         explicit = ts.explicitVR();
         big = ts.bigEndian();
+        itemLengths.clear();
         if (ts.deflated()) {
             flushBuffer();
             Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
@@ -127,6 +134,7 @@ public class DicomOutputStream extends FilterOutputStream {
         } else {
             writeItemContent(ds, 0, true);
         }
+        itemLengths.clear();
         flushBuffer();
     }
 
@@ -232,7 +240,10 @@ public class DicomOutputStream extends FilterOutputStream {
         boolean cp246 = vr == VR.UN && explicit;
         boolean savedExplicit = explicit;
         boolean savedBig = big;
-        boolean undefined = seq.undefinedLength();
+        // In Implicit VR a reader knows a sequence only from the dictionary, or from an undefined length
+        // (PS3.5 §6.2.2, CP-246): a sequence the dictionary does not know (private) keeps undefined length.
+        // A UN sequence is only recognisable by its undefined length, so it always has one.
+        boolean undefined = seq.undefinedLength() || cp246 || !explicit && DICT.vrOf(tag) != VR.SQ;
         long length = undefined ? -1 : itemsLength(seq, cp246 ? false : explicit, cp246 ? false : big);
         writeHeader(tag, vr == VR.UN && !explicit ? VR.SQ : vr, length);
         if (cp246) {
@@ -242,18 +253,20 @@ public class DicomOutputStream extends FilterOutputStream {
         try {
             for (Attributes item : seq) {
                 boolean itemUndefined = item.undefinedLength();
+                item.setItemPosition(position()); // DICOMDIR writers patch record offsets from these
                 writeTagLength(Tag.Item, itemUndefined ? -1 : itemContentLength(item, explicit));
                 writeItemContent(item, depth + 1, false);
                 if (itemUndefined) {
                     writeTagLength(Tag.ItemDelimitationItem, 0);
                 }
             }
+            if (undefined) {
+                // Inside the value: Implicit VR Little Endian too for a UN sequence (CP-246), even in a big endian file.
+                writeTagLength(Tag.SequenceDelimitationItem, 0);
+            }
         } finally {
             explicit = savedExplicit;
             big = savedBig;
-        }
-        if (undefined) {
-            writeTagLength(Tag.SequenceDelimitationItem, 0);
         }
     }
 
@@ -283,7 +296,10 @@ public class DicomOutputStream extends FilterOutputStream {
     private void copyBulk(BulkData bd, VR vr, int tag) throws IOException {
         boolean swap = bd.bigEndian() != big && vr.swapsBytes();
         int w = vr == VR.AT ? 2 : Math.max(1, vr.bytesPerValue());
-        byte[] chunk = new byte[65536];
+        if (copyBuffer == null) {
+            copyBuffer = new byte[65536];
+        }
+        byte[] chunk = copyBuffer;
         long left = bd.length();
         try (InputStream in = bd.open()) {
             while (left > 0) {
@@ -321,7 +337,8 @@ public class DicomOutputStream extends FilterOutputStream {
         } else if (value instanceof Sequence seq) {
             boolean cp246 = vr == VR.UN && explicit;
             long items = itemsLength(seq, cp246 ? false : explicit, false);
-            valueLength = seq.undefinedLength() ? items + 8 : items;
+            boolean undefinedSeq = seq.undefinedLength() || cp246 || !explicit && DICT.vrOf(tag) != VR.SQ;
+            valueLength = undefinedSeq ? items + 8 : items;
             undefined = true; // header uses the long form in explicit VR anyway
         } else if (value instanceof Fragments f) {
             long sum = 8; // sequence delimiter
@@ -354,10 +371,19 @@ public class DicomOutputStream extends FilterOutputStream {
     }
 
     private long itemContentLength(Attributes item, boolean explicit) {
+        if (explicit != itemLengthsExplicit) {
+            itemLengths.clear();
+            itemLengthsExplicit = explicit;
+        }
+        Long cached = itemLengths.get(item);
+        if (cached != null) {
+            return cached;
+        }
         long sum = 0;
         for (int i = 0; i < item.size(); i++) {
             sum += elementLength(item.tagAt(i), item.vrAt(i), item.valueAt(i), item, explicit);
         }
+        itemLengths.put(item, sum);
         return sum;
     }
 
