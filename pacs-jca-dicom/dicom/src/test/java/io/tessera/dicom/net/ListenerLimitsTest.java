@@ -70,8 +70,15 @@ class ListenerLimitsTest {
                 .findFirst().orElseThrow();
         ThreadPoolExecutor ex = NetTestSupport.executor("mb-test");
         AtomicReference<byte[]> got = new AtomicReference<>();
+        java.nio.file.Path part10 = java.nio.file.Files.createTempFile("net-part10", ".dcm");
         DimseServiceRegistry services = new DimseServiceRegistry().addForCommand(Dimse.C_STORE_RQ, (rq, rsp) -> {
             got.set(rq.data().readAllBytes());
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(part10)) {
+                io.tessera.dicom.io.DicomOutputStream dos = new io.tessera.dicom.io.DicomOutputStream(out);
+                dos.writeFileMetaInformation(rq.fileMetaInformation());
+                dos.flush();
+                out.write(got.get());
+            }
             rsp.respond(Status.SUCCESS);
         });
         AssociationSettings mb = new AssociationSettings().maxPduReceive(1 << 20).maxPduSend(0);
@@ -87,7 +94,13 @@ class ListenerLimitsTest {
                 assertEquals(Status.SUCCESS, rsp.status(), rsp.toString());
             }
             assertArrayEquals(StoreScpInteropTest.dataSetOf(ct.file()).getValue(), got.get());
+            // the Part 10 file made from the request's File Meta Information is one dcmtk reads
+            Run dump = NetTestSupport.run(20, "dcmdump", "-M", part10.toString());
+            assertEquals(0, dump.exit(), dump.output());
+            assertTrue(dump.output().contains("(0002,0016) AE [" + KNOWN_AE + "]"), dump.output());
+            assertTrue(dump.output().contains("(7fe0,0010) OW"), dump.output());
         } finally {
+            java.nio.file.Files.deleteIfExists(part10);
             l.close();
             ex.shutdownNow();
         }
