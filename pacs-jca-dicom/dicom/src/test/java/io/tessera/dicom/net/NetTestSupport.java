@@ -126,6 +126,18 @@ final class NetTestSupport {
         return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** Like {@link #run} in working directory {@code dir}. */
+    static Run runIn(Path dir, long timeoutSeconds, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).directory(dir.toFile());
+        pb.environment().put("TCP_NODELAY", "1");
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " did not finish within " + timeoutSeconds + " s");
+        }
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
     static Process start(String... cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true);
         pb.environment().put("TCP_NODELAY", "1");
