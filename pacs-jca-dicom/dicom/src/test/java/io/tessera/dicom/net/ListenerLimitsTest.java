@@ -105,4 +105,33 @@ class ListenerLimitsTest {
             ex.shutdownNow();
         }
     }
+
+    @Test
+    void noResponseWithinTheDimseTimeoutAbortsTheScuAssociation() throws Exception {
+        ThreadPoolExecutor ex = NetTestSupport.executor("dimse-timeout-test");
+        // a handler that never answers
+        DicomListener l = new DicomListener(new AssociationSettings(),
+                NetTestSupport.acceptor((rq, rsp) -> { }, ex, Set.of(KNOWN_AE)), ex)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0);
+        l.start();
+        try {
+            Scu scu = Scu.open(new Connector(new AssociationSettings().dimseTimeoutMillis(300), ex), "127.0.0.1",
+                    l.port(), echoRq());
+            long t0 = System.nanoTime();
+            DicomNetworkException x = org.junit.jupiter.api.Assertions.assertThrows(DicomNetworkException.class,
+                    scu::echo);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(x.getMessage().contains("within the DIMSE timeout of 300 ms"), x.getMessage());
+            assertTrue(ms >= 300 && ms < 3000, ms + " ms");
+            assertTrue(scu.association().isClosed(), "association aborted");
+            long deadline = System.currentTimeMillis() + 3000;
+            while (l.openConnections() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, l.openConnections(), "the abort reached the acceptor");
+        } finally {
+            l.close();
+            ex.shutdownNow();
+        }
+    }
 }
