@@ -15,7 +15,6 @@ import io.tessera.dicom.net.dimse.PolicyAcceptor;
 import io.tessera.dicom.net.dimse.Status;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -50,7 +49,8 @@ public final class ReceiveThroughput {
         Path dir = Files.createTempDirectory("bench-net");
         Path ct = writeCt(dir.resolve("ct.dcm"));
         long size = Files.size(ct);
-        System.out.printf(Locale.ROOT, "%d x %.1f KB CT, %s, %d cores, Java %s%n", images, size / 1024.0,
+        System.out.printf(Locale.ROOT, "%d x %.1f KB CT, max PDU 32 KB both, %s, %d cores, Java %s%n", images,
+                size / 1024.0,
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
@@ -61,7 +61,7 @@ public final class ReceiveThroughput {
         });
         AtomicLong received = new AtomicLong();
         DimseServiceRegistry discard = new DimseServiceRegistry().addForCommand(Dimse.C_STORE_RQ, (rq, rsp) -> {
-            rq.data().transferTo(OutputStream.nullOutputStream());
+            rq.data().skip(Long.MAX_VALUE); // read off the network and discarded, as storescp --ignore does
             received.incrementAndGet();
             rsp.respond(Status.SUCCESS);
         });
@@ -72,7 +72,10 @@ public final class ReceiveThroughput {
                 null), executor).bindAddress(InetAddress.getLoopbackAddress()).port(0).maxAssociations(16);
         ours.start();
         int scpPort = freePort();
-        ProcessBuilder scp = new ProcessBuilder("storescp", "--ignore", String.valueOf(scpPort))
+        // the same Maximum Length Received as ours, so storescu sends both receivers PDUs of one size
+        int maxPdu = new AssociationSettings().maxPduReceive();
+        ProcessBuilder scp = new ProcessBuilder("storescp", "--ignore", "--max-pdu", String.valueOf(maxPdu),
+                String.valueOf(scpPort))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         scp.environment().put("TCP_NODELAY", "1");
         Process storescp = scp.start();

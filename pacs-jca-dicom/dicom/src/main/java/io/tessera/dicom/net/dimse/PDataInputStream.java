@@ -85,6 +85,18 @@ final class PDataInputStream extends InputStream {
         return n;
     }
 
+    /** Skips without copying: a handler that discards (or has what it needs) costs no memory traffic. */
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = 0;
+        while (skipped < n && fill()) {
+            int k = (int) Math.min(n - skipped, pdv.length() - pos);
+            pos += k;
+            skipped += k;
+        }
+        return skipped;
+    }
+
     @Override
     public int available() {
         return pdv == null ? 0 : pdv.length() - pos;
