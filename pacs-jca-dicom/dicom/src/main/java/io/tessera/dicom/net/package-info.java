@@ -8,6 +8,7 @@
  * <pre>{@code
  * AssociationSettings settings = new AssociationSettings()        // 001 §3.2.1: 32 KB PDUs by default
  *         .artimTimeoutMillis(10_000).dimseTimeoutMillis(60_000).idleTimeoutMillis(300_000);
+ * PresentationContextPolicy policy = DefaultAcceptancePolicy.create(preferredTs);   // 001 §3.4
  * AssociationAcceptor hooks = new AssociationAcceptor() {
  *     public AAssociateRj admit(AAssociateRq rq, InetSocketAddress remote) {   // 001 §2.2
  *         return aeTable.allowed(rq.callingAeTitle()) ? null : AAssociateRj.callingAeNotRecognized();
