@@ -211,19 +211,12 @@ public final class DicomListener implements Closeable {
 
     private void serve(Socket s) {
         Association a = null;
-        boolean counted = false;
         try {
             a = new Association(s, settings, false);
             a.useIdleWatchdog();
             associations.add(a);
             final Association as = a;
-            final boolean[] admitted = {false};
-            boolean ok = a.acceptAssociation(rq -> {
-                Pdu answer = decide(rq, as);
-                admitted[0] = answer instanceof AAssociateAc;
-                return answer;
-            });
-            counted = admitted[0];
+            boolean ok = a.acceptAssociation(rq -> decide(rq, as));
             if (ok) {
                 acceptor.established(a);
                 a.serve();
@@ -239,7 +232,7 @@ public final class DicomListener implements Closeable {
             if (a != null) {
                 a.closeTransport(null);
                 associations.remove(a);
-                if (counted) {
+                if (a.acceptance() != null) { // decide() counted it when it answered with an A-ASSOCIATE-AC
                     established.decrementAndGet();
                     try {
                         acceptor.closed(a);
