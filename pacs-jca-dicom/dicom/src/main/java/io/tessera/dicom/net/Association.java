@@ -95,6 +95,9 @@ public final class Association {
     private List<Pdv> pendingPdvs = List.of();
     private int pendingIndex;
     private final Map<String, Object> properties = new HashMap<>();
+    private boolean idleWatchdog;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long writeStartNanos;
 
     Association(Socket socket, AssociationSettings settings, boolean requestor) throws IOException {
         this.socket = socket;
@@ -106,7 +109,8 @@ public final class Association {
             socket.setReceiveBufferSize(settings.socketBufferSize());
         }
         this.timedIn = new TimedInputStream(socket, socket.getInputStream());
-        this.reader = new PduReader(new BufferedInputStream(timedIn, 65536), settings.maxPduReceive(),
+        // 128 KB: one read system call fetches several 32 KB PDUs of a C-STORE (fewer calls beat one copy less).
+        this.reader = new PduReader(new BufferedInputStream(timedIn, 131072), settings.maxPduReceive(),
                 settings.maxAssociatePduLength());
         this.out = socket.getOutputStream();
         this.state = requestor ? State.STA4 : State.STA2;
@@ -378,7 +382,39 @@ public final class Association {
         long ourCap = settings.maxPduSend() == 0 ? UNLIMITED_SEND_CAP : settings.maxPduSend();
         long len = peerMax == 0 ? ourCap : Math.min(peerMax, ourCap);
         sendPduLength = (int) Math.max(len, 64);
-        timedIn.idle(settings.idleTimeoutMillis());
+        // With a watchdog (the listener's) established reads block without SO_TIMEOUT: a timed read costs a poll
+        // per read on the hot receive path. Without one (SCU side) the socket timeout enforces the idle limit.
+        timedIn.idle(idleWatchdog ? 0 : settings.idleTimeoutMillis());
+    }
+
+    /** The idle timeout is enforced by {@link #checkIdle(long)} called from a watchdog, not by socket timeouts. */
+    void useIdleWatchdog() {
+        this.idleWatchdog = true;
+    }
+
+    /**
+     * Aborts when established, not busy, and nothing arrived for the idle timeout, or when one PDU has been stuck in
+     * a write for longer than the DIMSE timeout. Any thread.
+     */
+    void checkIdle(long nowNanos) {
+        long writing = writeStartNanos;
+        int dimse = settings.dimseTimeoutMillis();
+        if (writing != 0 && dimse > 0 && (nowNanos - writing) / 1_000_000L > dimse) {
+            // a peer that stopped reading: a blocked write cannot time out by itself, closing the socket ends it
+            abortNow(AAbort.provider(AAbort.REASON_NOT_SPECIFIED), new DicomNetworkException("a PDU to " + name
+                    + " could not be written within the DIMSE timeout of " + dimse + " ms: aborted " + this));
+            return;
+        }
+        int idle = settings.idleTimeoutMillis();
+        if (idle <= 0 || state != State.STA6 || (nowNanos - lastActivityNanos) / 1_000_000L < idle) {
+            return;
+        }
+        PresentationDataListener l = dataListener;
+        if (l != null && l.busy()) {
+            return;
+        }
+        abortNow(AAbort.provider(AAbort.REASON_NOT_SPECIFIED), new DicomNetworkException(
+                "idle for " + idle + " ms: aborted " + this));
     }
 
     // ---- data transfer ----
@@ -406,8 +442,10 @@ public final class Association {
     void writeRaw(byte[] b, int off, int len) throws IOException {
         sendLock.lock();
         try {
+            writeStartNanos = System.nanoTime();
             out.write(b, off, len);
         } finally {
+            writeStartNanos = 0;
             sendLock.unlock();
         }
     }
@@ -449,7 +487,8 @@ public final class Association {
 
     /**
      * The next presentation data value, reading PDUs as needed and running the state machine for the others
-     * (release, abort). Only the reader thread calls this. Returns null when the association has ended.
+     * (release, abort). Only the reader thread calls this. Returns null when the association has ended. The PDV's
+     * bytes are valid until the next call (the PDU buffer is reused).
      */
     public Pdv nextPdv() throws IOException {
         for (;;) {
@@ -484,7 +523,10 @@ public final class Association {
             Pdu pdu;
             try {
                 pdu = reader.read();
+                lastActivityNanos = System.nanoTime();
+                s = state; // release() may have moved us on while the read was blocked
             } catch (SocketTimeoutException e) {
+                s = state;
                 if (s == State.STA6 && !timedIn.hasDeadline()) {
                     PresentationDataListener l = dataListener;
                     if (l != null && l.busy()) {
@@ -498,6 +540,7 @@ public final class Association {
                 }
                 return null;
             } catch (PduFormatException e) {
+                s = state;
                 if (s == State.STA13) {
                     closeTransport(closeCause); // AA-7 would answer with another A-ABORT; the peer is gone
                     return null;
@@ -613,8 +656,8 @@ public final class Association {
             }
             sendLock.lock();
             try {
+                state = State.STA7; // before the PDU leaves: the A-RELEASE-RP may come back at once
                 send(new AReleaseRq());
-                state = State.STA7;
             } catch (IOException e) {
                 closeTransport(e);
                 throw new DicomNetworkException("A-RELEASE-RQ to " + name + " failed: " + e.getMessage(), e);

@@ -30,7 +30,7 @@ public interface AssociationAcceptor {
 
     /**
      * The association is established; attach the layer that serves it (normally a DIMSE service provider, see
-     * {@code io.tessera.dicom.net.dimse.DimseServiceProvider}) with {@link Association#dataListener}.
+     * {@code io.tessera.dicom.net.dimse.DimseProvider}) with {@link Association#dataListener}.
      */
     void established(Association association);
 

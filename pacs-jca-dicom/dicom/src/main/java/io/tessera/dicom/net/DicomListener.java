@@ -27,7 +27,7 @@ import javax.net.ssl.SSLServerSocket;
  * {@link Association} per connection on a thread of the injected {@link Executor}, and limits the number of
  * simultaneous associations (beyond it: A-ASSOCIATE-RJ transient, local-limit-exceeded, PS3.8 Table 9-21).
  *
- * <p>Threads: one executor task per bound port (the accept loop) and one per connection. A connection that does
+ * <p>Threads: one executor task per bound port (the accept loop), one idle watchdog, and one per connection. A connection that does
  * not deliver its A-ASSOCIATE-RQ within the ARTIM timeout is closed, so stalled or hostile peers cost one thread
  * for at most that long.
  */
@@ -114,6 +114,9 @@ public final class DicomListener implements Closeable {
                 ss.setNeedClientAuth(tlsNeedClientAuth);
                 bind(ss, tlsPort);
             }
+            if (settings.idleTimeoutMillis() > 0) {
+                executor.execute(this::idleWatchdog);
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -190,20 +193,30 @@ public final class DicomListener implements Closeable {
         }
     }
 
+    /** One executor task: aborts established associations idle longer than the idle timeout. */
+    private void idleWatchdog() {
+        long period = Math.max(50, Math.min(1000, settings.idleTimeoutMillis() / 4));
+        while (!closed) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Association a : associations) {
+                a.checkIdle(now);
+            }
+        }
+    }
+
     private void serve(Socket s) {
         Association a = null;
-        boolean counted = false;
         try {
             a = new Association(s, settings, false);
+            a.useIdleWatchdog();
             associations.add(a);
             final Association as = a;
-            final boolean[] admitted = {false};
-            boolean ok = a.acceptAssociation(rq -> {
-                Pdu answer = decide(rq, as);
-                admitted[0] = answer instanceof AAssociateAc;
-                return answer;
-            });
-            counted = admitted[0];
+            boolean ok = a.acceptAssociation(rq -> decide(rq, as));
             if (ok) {
                 acceptor.established(a);
                 a.serve();
@@ -219,7 +232,7 @@ public final class DicomListener implements Closeable {
             if (a != null) {
                 a.closeTransport(null);
                 associations.remove(a);
-                if (counted) {
+                if (a.acceptance() != null) { // decide() counted it when it answered with an A-ASSOCIATE-AC
                     established.decrementAndGet();
                     try {
                         acceptor.closed(a);

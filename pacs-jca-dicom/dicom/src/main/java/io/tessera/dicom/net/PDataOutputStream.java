@@ -16,7 +16,8 @@ public final class PDataOutputStream extends OutputStream {
     private final Association association;
     private final int pcid;
     private final int control;
-    private final byte[] buf;
+    private final int capacity;
+    private byte[] buf;
     private int pos = HEADER;
     private boolean closed;
 
@@ -24,13 +25,24 @@ public final class PDataOutputStream extends OutputStream {
         this.association = association;
         this.pcid = pcid;
         this.control = command ? Pdv.COMMAND : 0;
-        this.buf = new byte[6 + maxPduLength];
+        this.capacity = 6 + maxPduLength;
+        // starts small and grows to the PDU size: a command set should not cost a 32 KB allocation
+        this.buf = new byte[Math.min(capacity, 1024)];
+    }
+
+    /** Room for more in this PDU: grows the buffer while below the PDU size, else sends the PDU. */
+    private void makeRoom() throws IOException {
+        if (buf.length < capacity) {
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min(capacity, buf.length * 4L));
+        } else {
+            flushPdu(false);
+        }
     }
 
     @Override
     public void write(int b) throws IOException {
         if (pos == buf.length) {
-            flushPdu(false);
+            makeRoom();
         }
         buf[pos++] = (byte) b;
     }
@@ -39,7 +51,7 @@ public final class PDataOutputStream extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
             if (pos == buf.length) {
-                flushPdu(false);
+                makeRoom();
             }
             int n = Math.min(len, buf.length - pos);
             System.arraycopy(b, off, buf, pos, n);
@@ -54,7 +66,7 @@ public final class PDataOutputStream extends OutputStream {
         long total = 0;
         for (;;) {
             if (pos == buf.length) {
-                flushPdu(false);
+                makeRoom();
             }
             int n = in.read(buf, pos, buf.length - pos);
             if (n < 0) {

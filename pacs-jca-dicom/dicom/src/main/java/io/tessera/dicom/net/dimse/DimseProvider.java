@@ -186,6 +186,9 @@ public final class DimseProvider implements PresentationDataListener {
             }
         } catch (AssociationAbortedException e) {
             LOG.log(Level.FINE, "association ended during " + req, e);
+        } catch (PduFormatException e) {
+            // a protocol error in the data set: no response, the reader aborts the association (drain rethrows)
+            LOG.log(Level.FINE, "protocol error during " + req, e);
         } catch (IOException | RuntimeException e) {
             if (req.association().isClosed()) {
                 LOG.log(Level.FINE, "association ended during " + req, e);

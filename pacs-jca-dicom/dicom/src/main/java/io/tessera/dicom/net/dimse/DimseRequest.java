@@ -2,7 +2,9 @@ package io.tessera.dicom.net.dimse;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.Tag;
+import io.tessera.dicom.data.VR;
 import io.tessera.dicom.io.DicomInputStream;
+import io.tessera.dicom.io.FileMetaInformation;
 import io.tessera.dicom.io.TransferSyntax;
 import io.tessera.dicom.net.Association;
 import java.io.IOException;
@@ -88,6 +90,20 @@ public final class DimseRequest {
             return null;
         }
         return new DicomInputStream(data, TransferSyntax.of(transferSyntax())).readDataset();
+    }
+
+    /**
+     * File Meta Information for keeping this C-STORE's data set as a Part 10 file (PS3.10 §7.1): SOP class and
+     * instance from the command, the context's transfer syntax, our implementation, and the calling AE as Source
+     * Application Entity Title. Write it, then copy {@link #data()} after it.
+     */
+    public Attributes fileMetaInformation() {
+        Attributes fmi = FileMetaInformation.create(sopClassUid(), sopInstanceUid(), transferSyntax());
+        String ae = association.remoteAeTitle();
+        if (ae != null) {
+            fmi.setString(Tag.SourceApplicationEntityTitle, VR.AE, ae);
+        }
+        return fmi;
     }
 
     /** True once the peer sent a C-CANCEL-RQ for this request. */

@@ -2,7 +2,8 @@ package io.tessera.dicom.net.dimse;
 
 import io.tessera.dicom.net.Association;
 import io.tessera.dicom.net.AssociationAbortedException;
-import io.tessera.dicom.net.DicomNetworkException;
+import io.tessera.dicom.net.pdu.AAbort;
+import io.tessera.dicom.net.pdu.PduFormatException;
 import io.tessera.dicom.net.pdu.Pdv;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ final class PDataInputStream extends InputStream {
     private Pdv pdv;
     private int pos;
     private boolean last;
+    private PduFormatException failure;
 
     PDataInputStream(Association association, int pcid) {
         this.association = association;
@@ -25,19 +27,16 @@ final class PDataInputStream extends InputStream {
     }
 
     /** Starts with an already received first fragment (the reader had to look at it). */
-    PDataInputStream(Association association, Pdv first) throws DicomNetworkException {
-        this(association, first.presentationContextId());
-        accept(first);
-    }
-
-    private void accept(Pdv next) throws DicomNetworkException {
-        if (next.command()) {
-            throw new DicomNetworkException("command fragment on presentation context " + next.presentationContextId()
-                    + " while the data set of the previous command was still arriving on " + association);
-        }
-        if (next.presentationContextId() != pcid) {
-            throw new DicomNetworkException("data fragment on presentation context " + next.presentationContextId()
-                    + " inside a data set sent on context " + pcid + " (" + association + ")");
+    private void accept(Pdv next) throws PduFormatException {
+        if (next.command() || next.presentationContextId() != pcid) {
+            // PS3.8 Annex E: the fragments of one data set follow each other on its context; anything else is a
+            // protocol error that ends the association, remembered so that drain() reports it again
+            failure = new PduFormatException(AAbort.UNEXPECTED_PDU_PARAMETER, 10, next.command()
+                    ? "command fragment on presentation context " + next.presentationContextId()
+                    + " while a data set was still arriving on context " + pcid
+                    : "data fragment on presentation context " + next.presentationContextId()
+                    + " inside a data set sent on context " + pcid);
+            throw failure;
         }
         pdv = next;
         pos = 0;
@@ -46,6 +45,9 @@ final class PDataInputStream extends InputStream {
 
     /** False when the current fragment is used up; fetches the next one unless the last was seen. */
     private boolean fill() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
         while (pdv == null || pos == pdv.length()) {
             if (last) {
                 return false;
@@ -81,6 +83,18 @@ final class PDataInputStream extends InputStream {
         System.arraycopy(pdv.buffer(), pdv.offset() + pos, b, off, n);
         pos += n;
         return n;
+    }
+
+    /** Skips without copying: a handler that discards (or has what it needs) costs no memory traffic. */
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = 0;
+        while (skipped < n && fill()) {
+            int k = (int) Math.min(n - skipped, pdv.length() - pos);
+            pos += k;
+            skipped += k;
+        }
+        return skipped;
     }
 
     @Override

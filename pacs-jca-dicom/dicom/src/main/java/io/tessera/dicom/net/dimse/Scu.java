@@ -46,6 +46,18 @@ public final class Scu implements Closeable {
         return open(connector, host, port, rq, null);
     }
 
+    /**
+     * Requests on an association we did not open as SCU: a C-GET SCP sends its C-STORE sub-operations on the
+     * association the C-GET came on (PS3.4 §C.4.3.3). Its data listener must be a {@link DimseProvider}, and the
+     * handler calling this must not run on the reader thread (C-GET handlers run on the executor).
+     */
+    public static Scu of(Association association) {
+        if (!(association.dataListener() instanceof DimseProvider p)) {
+            throw new IllegalStateException("no DIMSE provider on " + association);
+        }
+        return new Scu(association, p);
+    }
+
     public Association association() {
         return association;
     }
@@ -84,17 +96,30 @@ public final class Scu implements Closeable {
      */
     public DimseResponse store(String sopClass, String sopInstance, String transferSyntax, InputStream data,
                                int priority) throws IOException {
+        return store(sopClass, sopInstance, transferSyntax, data, priority, null, -1);
+    }
+
+    /**
+     * C-STORE as a sub-operation of a C-MOVE (PS3.4 §C.4.2.2.2): with Move Originator AE Title and Message ID.
+     */
+    public DimseResponse store(String sopClass, String sopInstance, String transferSyntax, InputStream data,
+                               int priority, String moveOriginatorAe, int moveOriginatorMessageId) throws IOException {
         PresentationContextAc pc = association.findContext(sopClass, transferSyntax);
         if (pc == null || !transferSyntax.equals(pc.transferSyntax())) {
             throw new DicomNetworkException(association.remoteAeTitle() + " accepted no presentation context for "
                     + sopClass + " with transfer syntax " + transferSyntax);
         }
-        return invoke(pc.id(), Commands.cStoreRq(nextMessageId(), sopClass, sopInstance, priority, null, -1),
-                DataWriter.of(data), null);
+        return invoke(pc.id(), Commands.cStoreRq(nextMessageId(), sopClass, sopInstance, priority, moveOriginatorAe,
+                moveOriginatorMessageId), DataWriter.of(data), null);
     }
 
     /** C-STORE of a Part 10 file: the data set after the meta header is sent as it is in the file. */
     public DimseResponse store(Path file) throws IOException {
+        return store(file, null, -1);
+    }
+
+    /** C-STORE of a Part 10 file as a C-MOVE sub-operation (Move Originator AE null when not). */
+    public DimseResponse store(Path file, String moveOriginatorAe, int moveOriginatorMessageId) throws IOException {
         Attributes fmi;
         long offset;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -108,7 +133,8 @@ public final class Scu implements Closeable {
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
             return store(fmi.getString(Tag.MediaStorageSOPClassUID), fmi.getString(Tag.MediaStorageSOPInstanceUID),
-                    fmi.getString(Tag.TransferSyntaxUID), new BufferedInputStream(in, 65536), Dimse.PRIORITY_MEDIUM);
+                    fmi.getString(Tag.TransferSyntaxUID), new BufferedInputStream(in, 65536), Dimse.PRIORITY_MEDIUM,
+                    moveOriginatorAe, moveOriginatorMessageId);
         }
     }
 

@@ -22,6 +22,7 @@ public final class PduReader {
 
     private final InputStream in;
     private final byte[] header = new byte[6];
+    private byte[] pdataBuffer = new byte[0];
     private long maxPDataLength;
     private final int maxAssociateLength;
 
@@ -41,7 +42,8 @@ public final class PduReader {
     }
 
     /**
-     * Reads the next PDU, blocking. Returns null when the peer closed the connection cleanly between PDUs;
+     * Reads the next PDU, blocking. The PDVs of a P-DATA-TF point into a buffer this reader reuses: they are valid
+     * until the next call. Returns null when the peer closed the connection cleanly between PDUs;
      * a connection closed inside a PDU is an {@link EOFException}.
      */
     public Pdu read() throws IOException {
@@ -84,7 +86,13 @@ public final class PduReader {
                     throw new PduFormatException(AAbort.INVALID_PDU_PARAMETER_VALUE, 2, "P-DATA-TF length " + length
                             + " cannot hold a presentation data value item");
                 }
-                return decodePData(body((int) length, type));
+                // One buffer per connection, reused: a 32 KB allocation per PDU was the hottest spot of the receive path.
+                int len = (int) length;
+                if (pdataBuffer.length < len) {
+                    pdataBuffer = new byte[Math.max(len, (int) Math.min(maxPDataLength, 1 << 20))];
+                }
+                readFully(pdataBuffer, 0, len, "P-DATA-TF");
+                return decodePData(pdataBuffer, len);
             }
             default -> throw new PduFormatException(AAbort.UNRECOGNIZED_PDU, 0, Pdu.typeName(type));
         }
@@ -105,18 +113,18 @@ public final class PduReader {
 
     // ---- P-DATA-TF ----
 
-    private static PDataTf decodePData(byte[] b) throws PduFormatException {
+    private static PDataTf decodePData(byte[] b, int length) throws PduFormatException {
         List<Pdv> pdvs = new ArrayList<>(2);
         int pos = 0;
-        while (pos < b.length) {
-            if (b.length - pos < 6) {
-                throw new PduFormatException(AAbort.INVALID_PDU_PARAMETER_VALUE, 6 + pos, (b.length - pos)
+        while (pos < length) {
+            if (length - pos < 6) {
+                throw new PduFormatException(AAbort.INVALID_PDU_PARAMETER_VALUE, 6 + pos, (length - pos)
                         + " trailing bytes where a PDV item needs at least 6");
             }
             long itemLength = u32(b, pos);
-            if (itemLength < 2 || itemLength > b.length - pos - 4) {
+            if (itemLength < 2 || itemLength > length - pos - 4) {
                 throw new PduFormatException(AAbort.INVALID_PDU_PARAMETER_VALUE, 6 + pos, "PDV item length "
-                        + itemLength + " does not fit the " + (b.length - pos - 4) + " bytes left in the P-DATA-TF");
+                        + itemLength + " does not fit the " + (length - pos - 4) + " bytes left in the P-DATA-TF");
             }
             int pcid = b[pos + 4] & 0xff;
             if ((pcid & 1) == 0) {
