@@ -271,9 +271,11 @@ public class GenerateDictionary {
                     throw new IllegalArgumentException("No PS3.6 keyword for transfer syntax " + value + " " + name);
                 }
                 String human = ts && docComment != null ? docComment : humanUidName(dcmtkName);
-                // dcmtk's dcmAllStorageSOPClassUIDs: every "...Storage" class except the DICOMDIR pseudo class,
-                // which names a file set (PS3.10 §8.6), never a C-STORE SOP class.
-                boolean storage = dcmtkName.endsWith("Storage") && !dcmtkName.equals("MediaStorageDirectoryStorage");
+                // dcmtk's dcmAllStorageSOPClassUIDs: every "...Storage" and "...StorageForPresentation/Processing"
+                // class (DX, MG, IO, breast projection, IVOCT) except the DICOMDIR pseudo class, which names a file
+                // set (PS3.10 §8.6), never a C-STORE SOP class.
+                boolean storage = (dcmtkName.endsWith("Storage") || dcmtkName.endsWith("StorageForPresentation")
+                        || dcmtkName.endsWith("StorageForProcessing")) && !dcmtkName.equals("MediaStorageDirectoryStorage");
                 out.add(new UidEntry(dcmtkName, keyword, value, human, ts, storage));
             }
             docComment = null;

@@ -22,7 +22,7 @@ public final class DefaultAcceptancePolicy {
             UID.ExplicitVRLittleEndian, UID.JPEGLosslessSV1, UID.JPEGLossless, UID.JPEGBaseline8Bit,
             UID.JPEGExtended12Bit, UID.RLELossless);
 
-    /** 001 Table 21 (the registry's generated storage list misses the DX and MG classes, so they are named here). */
+    /** 001 Table 21, named so the conformance table is visible in the code (all are also in the registry's list). */
     public static final List<String> TABLE_21 = List.of("1.2.840.10008.5.1.4.1.1.1", "1.2.840.10008.5.1.4.1.1.2",
             "1.2.840.10008.5.1.4.1.1.3", "1.2.840.10008.5.1.4.1.1.3.1", "1.2.840.10008.5.1.4.1.1.4",
             "1.2.840.10008.5.1.4.1.1.5", "1.2.840.10008.5.1.4.1.1.6", "1.2.840.10008.5.1.4.1.1.6.1",
@@ -60,22 +60,6 @@ public final class DefaultAcceptancePolicy {
         Set<String> s = new LinkedHashSet<>(TABLE_21);
         s.addAll(SR);
         s.addAll(UID.storageSOPClasses());
-        // UID.storageSOPClasses() takes dcmtk names ending in "Storage" and so misses "...StorageForPresentation",
-        // "...StorageForProcessing" (DX, MG, intra-oral) and the like: add every registered storage-root UID whose
-        // keyword names a storage class. Redundant once the generator marks them.
-        for (java.lang.reflect.Field f : UID.class.getFields()) {
-            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
-                    && f.getName().contains("Storage")) {
-                try {
-                    String uid = (String) f.get(null);
-                    if (uid.startsWith("1.2.840.10008.5.1.4.1.1.")) {
-                        s.add(uid);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
         return java.util.Collections.unmodifiableSet(s);
     }
 
