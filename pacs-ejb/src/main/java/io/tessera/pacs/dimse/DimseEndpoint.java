@@ -59,6 +59,11 @@ public class DimseEndpoint implements DicomMessageListener {
     }
 
     @Override
+    public void associationClosed(io.tessera.dicom.net.Association association) {
+        storage.associationClosed(association);
+    }
+
+    @Override
     public void onRequest(DimseRequest request, Responder responder) throws IOException {
         if (request.commandField() == Dimse.C_STORE_RQ) {
             storage.store(request, responder); // 001 §3.4.1: the adapter accepted only storage classes for C-STORE

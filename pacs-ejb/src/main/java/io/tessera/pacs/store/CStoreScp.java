@@ -67,6 +67,23 @@ public class CStoreScp {
         }
     }
 
+    /**
+     * The association ended: one "study received" event per study stored on it (issue 5), for the capabilities that
+     * act on a whole study (routing schedules, archive status), and a log line naming the calling AE.
+     */
+    public void associationClosed(io.tessera.dicom.net.Association association) {
+        ReceivedStudies received = ReceivedStudies.on(association);
+        if (received == null) {
+            return;
+        }
+        String callingAe = association.callingAeTitle();
+        received.studies().forEach((studyUid, r) -> {
+            LOG.info(() -> "Study " + studyUid + " (patient " + r.patientId() + "): " + r.instances().get()
+                    + " instance(s) received from " + callingAe);
+            events.studyReceived(studyUid, r.patientId(), callingAe, r.instances().get());
+        });
+    }
+
     /** Returns the size of the stored file. */
     private long store(DimseRequest rq, String callingAe) throws StoreFailure, IOException {
         String cuid = rq.sopClassUid();
@@ -106,6 +123,7 @@ public class CStoreScp {
             file.committed();
             done = true;
             events.instanceStored(ds, info, callingAe, replaced != null);
+            ReceivedStudies.of(rq.association()).stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
             if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
                 Files.deleteIfExists(replaced);
             }

@@ -32,8 +32,11 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @JMSDestinationDefinition(name = InstanceStoredEvents.QUEUE, interfaceName = "jakarta.jms.Queue",
         destinationName = "TesseraInstanceStored", description = "One message per stored instance (store → route, archive, storage)")
+@JMSDestinationDefinition(name = InstanceStoredEvents.STUDY_QUEUE, interfaceName = "jakarta.jms.Queue",
+        destinationName = "TesseraStudyReceived", description = "One message per study per association that stored it")
 public class InstanceStoredEvents {
     public static final String QUEUE = "java:global/jms/tessera/InstanceStored";
+    public static final String STUDY_QUEUE = "java:global/jms/tessera/StudyReceived";
     private static final Logger LOG = Logger.getLogger(InstanceStoredEvents.class.getName());
 
     /** In-VM, no XA, durable sends not waiting for the journal (wildfly-config configure.cli). */
@@ -42,6 +45,9 @@ public class InstanceStoredEvents {
 
     @Resource(lookup = QUEUE)
     private Queue queue;
+
+    @Resource(lookup = STUDY_QUEUE)
+    private Queue studyQueue;
 
     private JMSContext context;
 
@@ -79,6 +85,21 @@ public class InstanceStoredEvents {
         } catch (JMSException | JMSRuntimeException e) {
             // the instance is stored and indexed; the index is the truth the consumers reconcile with
             LOG.log(Level.SEVERE, "Instance-stored event for " + ds.getString(Tag.SOPInstanceUID) + " not queued", e);
+        }
+    }
+
+    /** The association that stored instances of a study ended: the study-level summary. */
+    @Asynchronous
+    public void studyReceived(String studyInstanceUid, String patientId, String sourceAe, int instances) {
+        try {
+            MapMessage m = context.createMapMessage();
+            m.setString("studyInstanceUid", studyInstanceUid);
+            m.setString("patientId", patientId);
+            m.setString("sourceAe", sourceAe);
+            m.setInt("instancesReceived", instances);
+            context.createProducer().send(studyQueue, m);
+        } catch (JMSException | JMSRuntimeException e) {
+            LOG.log(Level.SEVERE, "Study-received event for " + studyInstanceUid + " not queued", e);
         }
     }
 }

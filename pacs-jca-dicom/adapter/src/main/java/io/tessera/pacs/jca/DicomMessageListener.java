@@ -1,5 +1,6 @@
 package io.tessera.pacs.jca;
 
+import io.tessera.dicom.net.Association;
 import io.tessera.dicom.net.dimse.DimseRequest;
 import io.tessera.dicom.net.dimse.Responder;
 import java.io.IOException;
@@ -28,4 +29,10 @@ public interface DicomMessageListener {
      * {@code responder} (pending responses, then one final response). An exception becomes a failure response.
      */
     void onRequest(DimseRequest request, Responder responder) throws IOException;
+
+    /**
+     * The association ended (released, aborted or lost). What the requests left in the association's properties
+     * (e.g. the studies received on it) can be summed up here.
+     */
+    void associationClosed(Association association);
 }

@@ -63,6 +63,16 @@ final class InboundAssociations implements AssociationAcceptor {
         association.dataListener(new DimseProvider(this::onRequest, executor));
     }
 
+    @Override
+    public void closed(Association association) {
+        if (association.isEstablished() || association.acceptance() != null) {
+            call(listener -> {
+                listener.associationClosed(association);
+                return null;
+            });
+        }
+    }
+
     private void onRequest(DimseRequest request, Responder responder) throws IOException {
         MessageEndpoint endpoint = endpoint();
         try {
