@@ -20,8 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The instance-stored event (issue 5): one persistent message per stored instance on {@value #QUEUE}, sent after the
- * index has committed, carrying what routing, the archive provider and storage management need.
+ * The instance-stored event (issue 5): one message per stored instance on {@value #QUEUE}, sent after the index has
+ * committed, carrying what routing, the archive provider and storage management need; and one per study on
+ * {@value #STUDY_QUEUE} when the association that stored it ends.
  *
  * <p>Sent asynchronously, outside the index transaction, on purpose: an XA send with two-phase commit cost about 30 ms per image
  * (measured, docs/performance.md), more than everything else in a C-STORE together. The index row is the truth and
@@ -61,6 +62,15 @@ public class InstanceStoredEvents {
         context.close();
     }
 
+    /**
+     * Wake-ups, not records: non-persistent (no journal write, no paging sync per image) and kept a day at most, so
+     * that a queue nobody consumes yet does not grow without end. A consumer reconciles with the index.
+     */
+    private jakarta.jms.JMSProducer producer() {
+        return context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT)
+                .setTimeToLive(java.time.Duration.ofDays(1).toMillis());
+    }
+
     /** Queued from a container thread, so the C-STORE response does not wait for the send. */
     @Asynchronous
     public void instanceStored(Attributes ds, ReceivedFileInfo file, String sourceAe, boolean replaced) {
@@ -81,7 +91,7 @@ public class InstanceStoredEvents {
             m.setString("transferSyntaxUid", file.transferSyntaxUid());
             m.setString("storageFormat", file.format().name());
             m.setBoolean("replaced", replaced);
-            context.createProducer().send(queue, m);
+            producer().send(queue, m);
         } catch (JMSException | JMSRuntimeException e) {
             // the instance is stored and indexed; the index is the truth the consumers reconcile with
             LOG.log(Level.SEVERE, "Instance-stored event for " + ds.getString(Tag.SOPInstanceUID) + " not queued", e);
@@ -97,7 +107,7 @@ public class InstanceStoredEvents {
             m.setString("patientId", patientId);
             m.setString("sourceAe", sourceAe);
             m.setInt("instancesReceived", instances);
-            context.createProducer().send(studyQueue, m);
+            producer().send(studyQueue, m);
         } catch (JMSException | JMSRuntimeException e) {
             LOG.log(Level.SEVERE, "Study-received event for " + studyInstanceUid + " not queued", e);
         }
