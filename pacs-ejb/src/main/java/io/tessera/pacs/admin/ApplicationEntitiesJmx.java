@@ -9,10 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.lang.management.ManagementFactory;
 import java.util.List;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /** Registers {@link ApplicationEntitiesMXBean} with the server's MBean server while the EAR is deployed. */
@@ -32,25 +29,12 @@ public class ApplicationEntitiesJmx implements ApplicationEntitiesMXBean {
 
     @PostConstruct
     void register() {
-        try {
-            name = new ObjectName(OBJECT_NAME);
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            throw new EJBException("Cannot register " + OBJECT_NAME, e);
-        }
+        name = PlatformMBeans.register(this, OBJECT_NAME);
     }
 
     @PreDestroy
     void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            // already gone: nothing to undo
-        }
+        PlatformMBeans.unregister(name);
     }
 
     @Override

@@ -1,19 +1,17 @@
 package io.tessera.pacs.store;
 
 import io.tessera.pacs.InvalidRequestException;
+import io.tessera.pacs.admin.PlatformMBeans;
 import io.tessera.pacs.domain.StorageFormat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
-import javax.management.JMException;
 import javax.management.ObjectName;
 
 /** Registers {@link StorageMXBean} while the EAR is deployed. */
@@ -33,25 +31,12 @@ public class StorageJmx implements StorageMXBean {
 
     @PostConstruct
     void register() {
-        try {
-            name = new ObjectName(OBJECT_NAME);
-            var server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            throw new EJBException("Cannot register " + OBJECT_NAME, e);
-        }
+        name = PlatformMBeans.register(this, OBJECT_NAME);
     }
 
     @PreDestroy
     void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            // already gone
-        }
+        PlatformMBeans.unregister(name);
     }
 
     @Override
