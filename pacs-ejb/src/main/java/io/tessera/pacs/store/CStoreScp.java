@@ -104,7 +104,7 @@ public class CStoreScp {
         boolean done = false;
         try {
             Attributes ds = file.readHeader();
-            checkMatchesSopClass(ds, cuid, iuid);
+            checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
             InstanceIndex.Lookup lookup;
             try {
                 lookup = index.lookup(ds);
@@ -147,7 +147,12 @@ public class CStoreScp {
     }
 
     /** 001 Table 22, A900: the command's SOP Class/Instance UID are the data set's, and the hierarchy's UIDs are there. */
-    private static void checkMatchesSopClass(Attributes ds, String cuid, String iuid) throws StoreFailure {
+    private static void checkMatchesSopClass(Attributes ds, String cuid, String iuid, String abstractSyntax)
+            throws StoreFailure {
+        if (!cuid.equals(abstractSyntax)) {
+            throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "Affected SOP Class UID " + cuid + " is not the context's " + abstractSyntax);
+        }
         String dsCuid = ds.getString(Tag.SOPClassUID);
         String dsIuid = ds.getString(Tag.SOPInstanceUID);
         if (!cuid.equals(dsCuid)) {
