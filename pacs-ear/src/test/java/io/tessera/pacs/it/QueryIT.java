@@ -11,6 +11,12 @@ import io.tessera.dicom.io.DicomInputStream;
 import io.tessera.dicom.io.DicomOutputStream;
 import io.tessera.dicom.io.FileMetaInformation;
 import io.tessera.dicom.io.TransferSyntax;
+import io.tessera.dicom.net.AssociationSettings;
+import io.tessera.dicom.net.Connector;
+import io.tessera.dicom.net.dimse.DimseResponse;
+import io.tessera.dicom.net.dimse.Scu;
+import io.tessera.dicom.net.pdu.AAssociateRq;
+import io.tessera.dicom.net.pdu.ExtendedNegotiation;
 import io.tessera.dicom.testkit.Dcmdump;
 import java.io.IOException;
 import java.io.InputStream;
@@ -463,17 +469,76 @@ class QueryIT {
                 "127.0.0.1", Integer.toString(DICOM_PORT));
         assertTrue(noLevel.output().toLowerCase().contains("0xa900"), noLevel.output());
         assertTrue(noLevel.output().contains("Query/Retrieve Level (0008,0052) missing"), noLevel.output());
-        String a900 = "Received Final Find Response (Error: DataSetDoesNotMatchSOPClass)";
+        String a900Label = "Received Final Find Response (Error: DataSetDoesNotMatchSOPClass)";
         Found seriesInPatientStudyOnly = find("-O", keys(k(Tag.QueryRetrieveLevel, "SERIES"), k(Tag.SeriesInstanceUID, null)));
-        assertTrue(seriesInPatientStudyOnly.result().output().contains(a900), seriesInPatientStudyOnly.result().output());
+        assertTrue(seriesInPatientStudyOnly.result().output().contains(a900Label), seriesInPatientStudyOnly.result().output());
         Found patientInStudyRoot = find("-S", keys(k(Tag.QueryRetrieveLevel, "PATIENT"), k(Tag.PatientID, null)));
-        assertTrue(patientInStudyRoot.result().output().contains(a900), patientInStudyRoot.result().output());
+        assertTrue(patientInStudyRoot.result().output().contains(a900Label), patientInStudyRoot.result().output());
         Found badDate = find("-S", keys(k(Tag.QueryRetrieveLevel, "STUDY"), k(Tag.StudyDate, "2024-13-45")));
-        assertTrue(badDate.result().output().contains(a900), badDate.result().output());
+        assertTrue(badDate.result().output().contains(a900Label), badDate.result().output());
         // an MXBean's Map<String, Long> is TabularData of (key, value) rows
         TabularData failures = (TabularData) jmx.get("QueryRetrieve", "QueryFailuresByStatus");
         long a900 = failures.values().stream().map(CompositeData.class::cast)
                 .filter(row -> "A900".equals(row.get("key"))).mapToLong(row -> (Long) row.get("value")).sum();
         assertTrue(a900 >= 4, failures.toString());
+    }
+
+    // ---- relational queries and cancel latency, with the project's own SCU (findscu cannot negotiate relational) ----
+
+    private Scu openStudyRoot(boolean relational) throws IOException {
+        AAssociateRq rq = new AAssociateRq();
+        rq.callingAeTitle("FINDSCU");
+        rq.calledAeTitle("TESSERA");
+        rq.addPresentationContext(UID.FINDStudyRootQueryRetrieveInformationModel, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid());
+        if (relational) {
+            rq.userInformation().extendedNegotiations().add(
+                    new ExtendedNegotiation(UID.FINDStudyRootQueryRetrieveInformationModel, new byte[] {1}));
+        }
+        return Scu.open(new Connector(new AssociationSettings(), null), "127.0.0.1", DICOM_PORT, rq);
+    }
+
+    @Test
+    void relationalQueriesWhenNegotiated() throws Exception {
+        try (Scu scu = openStudyRoot(true)) {
+            ExtendedNegotiation accepted = scu.association().acceptance().userInformation()
+                    .extendedNegotiation(UID.FINDStudyRootQueryRetrieveInformationModel);
+            assertTrue(accepted != null && accepted.info()[0] == 1, "relational queries accepted");
+            Attributes keys = new Attributes();
+            keys.setString(Tag.QueryRetrieveLevel, VR.CS, "IMAGE");
+            keys.setString(Tag.PatientName, VR.PN, "Smith^John");
+            keys.setString(Tag.Modality, VR.CS, "CR");
+            keys.setNull(Tag.SOPInstanceUID, VR.UI);
+            Set<String> found = scu.findAll(UID.FINDStudyRootQueryRetrieveInformationModel, keys).stream()
+                    .map(a -> a.getString(Tag.SOPInstanceUID)).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(expected(i -> i.patientName().equals("Smith^John") && i.modality().equals("CR"), Img::sopUid), found);
+        }
+    }
+
+    @Test
+    void cancelStopsTheMatchesWithinOneSecond() throws Exception {
+        try (Scu scu = openStudyRoot(false)) {
+            int pc = scu.presentationContext(UID.FINDStudyRootQueryRetrieveInformationModel);
+            Attributes keys = new Attributes();
+            keys.setString(Tag.QueryRetrieveLevel, VR.CS, "IMAGE");
+            keys.setString(Tag.StudyInstanceUID, VR.UI, LOAD_STUDY);
+            keys.setNull(Tag.SOPInstanceUID, VR.UI);
+            long[] canceledAt = {0};
+            int[] pending = {0};
+            DimseResponse last = scu.find(UID.FINDStudyRootQueryRetrieveInformationModel, keys, r -> {
+                pending[0]++;
+                if (canceledAt[0] == 0) {
+                    canceledAt[0] = System.nanoTime();
+                    try {
+                        scu.cancel(pc, r.messageIdBeingRespondedTo());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            long millis = (System.nanoTime() - canceledAt[0]) / 1_000_000;
+            assertEquals(0xFE00, last.status(), last.toString());
+            assertTrue(millis < 1000, "final FE00 " + millis + " ms after the C-CANCEL");
+            assertTrue(pending[0] < LOAD_IMAGES, pending[0] + " matches");
+        }
     }
 }
