@@ -119,6 +119,11 @@ final class FindQuery {
         return sql;
     }
 
+    /** The values bound to the statement's "?", in order. */
+    List<Object> parameters() {
+        return List.copyOf(parameters);
+    }
+
     void bind(PreparedStatement ps) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object p = parameters.get(i);
