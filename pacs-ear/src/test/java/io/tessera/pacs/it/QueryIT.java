@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
  * at patient, study, series and image level: single values, "*", "?", closed and open date ranges, time ranges, UID
  * lists and universal keys return exactly the set the test computes from the corpus it stored; names in ISO_IR 100
  * and ISO_IR 192 match and come back right (read back by dcmdump); C-CANCEL ends a long C-FIND with FE00; identifiers
- * that fit no level get A900. H2, port offset 800 (management 10790), DICOM 12012.
+ * that fit no level get A900. H2 (or PostgreSQL with -Dquery.it.db=postgresql), port offset 800 (management 10790),
+ * DICOM 12012.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryIT {
@@ -64,6 +66,7 @@ class QueryIT {
     private final List<Img> corpus = new ArrayList<>();
     private Path data;
     private PacsServerProcess server;
+    private PostgreSqlServer postgres;
     private ManagementClient jmx;
     private int queryNumber;
 
@@ -78,7 +81,16 @@ class QueryIT {
                     LOAD_ROOT + ".2.1", "CT", 0, LOAD_ROOT + ".3." + n, n, 16));
         }
         ManagementClient.addUser(data);
-        server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
+        if ("postgresql".equals(System.getProperty("query.it.db"))) {
+            // -Dquery.it.db=postgresql: the same test on PostgreSQL (port 15480), the production database
+            postgres = new PostgreSqlServer(Path.of(System.getProperty("java.io.tmpdir"), "tessera-query-it"), 15480);
+            postgres.start();
+            server = new PacsServerProcess(data, OFFSET, DICOM_PORT, Map.of("TESSERA_DB", "postgresql",
+                    "TESSERA_DB_HOST", "127.0.0.1", "TESSERA_DB_PORT", "15480", "TESSERA_DB_NAME", PostgreSqlServer.DATABASE,
+                    "TESSERA_DB_USER", PostgreSqlServer.USER, "TESSERA_DB_PASSWORD", PostgreSqlServer.PASSWORD));
+        } else {
+            server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
+        }
         server.start();
         jmx = ManagementClient.connect(OFFSET);
         jmx.addOrUpdateAe("MODALITY", 0, true, null);
@@ -97,6 +109,9 @@ class QueryIT {
         }
         if (server != null) {
             server.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
