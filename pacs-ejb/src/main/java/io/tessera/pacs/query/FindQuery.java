@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -356,8 +355,15 @@ final class FindQuery {
         }
         String like = "%" + MatchKey.toLike(group.substring(0, end), m.kind() == MatchKey.Kind.WILDCARD) + "%";
         if (m.ignoresCase()) {
+            // The database upper-cases ASCII the same in every locale; beyond ASCII it may not (PostgreSQL in the C
+            // locale leaves "ü", H2 makes "ß" "SS"): such characters become "%", still a superset.
+            StringBuilder ascii = new StringBuilder(like.length());
+            for (int i = 0; i < like.length(); i++) {
+                char c = like.charAt(i);
+                ascii.append(c < 0x80 ? Character.toUpperCase(c) : '%');
+            }
             where.add("UPPER(" + col + ") LIKE ? ESCAPE '\\'");
-            parameters.add(like.toUpperCase(Locale.ROOT));
+            parameters.add(ascii.toString());
         } else {
             where.add(col + " LIKE ? ESCAPE '\\'");
             parameters.add(like);

@@ -115,6 +115,10 @@ class FindQueryTest {
         assertEquals("SELECT p.patient_name, p.patient_id FROM patient p WHERE UPPER(p.patient_name) LIKE ? ESCAPE '\\'", q.sql());
         Attributes latin1 = q.response(row("Müller^Jürgen", "P1"));
         assertEquals("ISO_IR 100", latin1.getString(Tag.SpecificCharacterSet));
+        FindQuery umlaut = parse(umlautKey(), InformationModel.PATIENT_ROOT);
+        assertEquals(List.of("%M%LLER^J%%"), umlaut.parameters(), "beyond ASCII: any run, whatever the database upper-cases");
+        assertTrue(umlaut.response(row("Müller^Jürgen", "P1")) != null);
+        assertNull(umlaut.response(row("Mahler^Jens", "P1")));
         assertEquals("Müller^Jürgen", latin1.getString(Tag.PatientName));
         assertEquals("PATIENT", latin1.getString(Tag.QueryRetrieveLevel));
         assertEquals("TESSERA", latin1.getString(Tag.RetrieveAETitle));
@@ -122,6 +126,13 @@ class FindQueryTest {
         assertEquals("ISO_IR 192", utf8.getString(Tag.SpecificCharacterSet));
         assertEquals("Müller^Jürgen=王^小東", utf8.getString(Tag.PatientName));
         assertNull(q.response(row("Xavier^M", "P3")), "the SQL superset is decided by MatchKey: no group starts with M");
+    }
+
+    private static Attributes umlautKey() {
+        Attributes k = keys("PATIENT");
+        k.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        k.setString(Tag.PatientName, VR.PN, "MÜLLER^JÜ*");
+        return k;
     }
 
     @Test
@@ -135,5 +146,22 @@ class FindQueryTest {
         Attributes rsp = q.response(row("1.2", "1.2.3", 12));
         assertEquals(12, rsp.getInt(Tag.NumberOfSeriesRelatedInstances, -1));
         assertFalse(rsp.contains(Tag.Rows), "below the level: not returned");
+    }
+
+    @Test
+    void combinedDateTimeWhenNegotiatedIsOnePeriodElseTwoKeys() throws Exception {
+        Attributes k = keys("STUDY");
+        k.setString(Tag.StudyDate, VR.DA, "20240105-20240107");
+        k.setString(Tag.StudyTime, VR.TM, "1000-1800");
+        FindQuery combined = FindQuery.parse(k, InformationModel.STUDY_ROOT, true, MatchKey.CaseRule.INSENSITIVE, "TESSERA");
+        // the days in SQL, the times per row: 2024-01-06 at 07:00 is inside the period 01-05 10:00 to 01-07 18:00
+        assertEquals(List.of("20240105", "20240107"), combined.parameters());
+        assertEquals("SELECT st.study_instance_uid, st.study_date, st.study_time FROM study st JOIN patient p"
+                + " ON p.id = st.patient_fk WHERE st.study_date >= ? AND st.study_date <= ?", combined.sql());
+        assertTrue(combined.response(row("1.2", "20240106", "070000")) != null);
+        assertNull(combined.response(row("1.2", "20240105", "070000")));
+        FindQuery separate = parse(k, InformationModel.STUDY_ROOT);
+        assertNull(separate.response(row("1.2", "20240106", "070000")), "without the negotiation: each day 10:00 to 18:00");
+        assertTrue(separate.response(row("1.2", "20240106", "120000")) != null);
     }
 }
