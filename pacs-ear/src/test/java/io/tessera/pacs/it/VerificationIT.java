@@ -122,8 +122,8 @@ class VerificationIT {
     @Test
     @Order(4)
     void contextsOfServicesNotServedYetAreRejectedOneByOneNotTheAssociation() {
-        // Query/Retrieve comes with its own issue; until then its contexts are refused, the association is not
-        Dcmtk.Result r = Dcmtk.run("findscu", "-d", "-S", "-k", "QueryRetrieveLevel=STUDY", "-aet", "MODALITY_1",
+        // Modality Worklist is not served (we are its SCU, 001 §3.3.6): its context is refused, the association is not
+        Dcmtk.Result r = Dcmtk.run("findscu", "-d", "-W", "-k", "PatientName=*", "-aet", "MODALITY_1",
                 "-aec", "TESSERA", "127.0.0.1", Integer.toString(DICOM_PORT));
         assertTrue(r.output().contains("PDU Type: Associate Accept"), r.output());
         assertTrue(r.output().contains("Abstract Syntax Not Supported"), r.output());

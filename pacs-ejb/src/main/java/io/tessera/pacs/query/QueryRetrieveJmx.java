@@ -1,16 +1,14 @@
 package io.tessera.pacs.query;
 
+import io.tessera.pacs.admin.PlatformMBeans;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
-import javax.management.JMException;
 import javax.management.ObjectName;
 
 /** Registers {@link QueryRetrieveMXBean} while the EAR is deployed. */
@@ -27,25 +25,12 @@ public class QueryRetrieveJmx implements QueryRetrieveMXBean {
 
     @PostConstruct
     void register() {
-        try {
-            name = new ObjectName(OBJECT_NAME);
-            var server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-        } catch (JMException e) {
-            throw new EJBException("Cannot register " + OBJECT_NAME, e);
-        }
+        name = PlatformMBeans.register(this, OBJECT_NAME);
     }
 
     @PreDestroy
     void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            // already gone
-        }
+        PlatformMBeans.unregister(name);
     }
 
     @Override
