@@ -5,6 +5,8 @@ import io.tessera.dicom.net.dimse.DimseRequest;
 import io.tessera.dicom.net.dimse.DimseServiceRegistry;
 import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
+import io.tessera.pacs.retrieve.CGetScp;
+import io.tessera.pacs.retrieve.CMoveScp;
 import io.tessera.pacs.store.CStoreScp;
 import io.tessera.pacs.store.StorageSettings;
 import io.tessera.pacs.jca.DicomMessageListener;
@@ -27,7 +29,7 @@ import org.jboss.ejb3.annotation.ResourceAdapter;
  * transaction timeout, so each capability runs its own short transactions.
  */
 @MessageDriven(messageListenerInterface = DicomMessageListener.class, activationConfig = {
-        @ActivationConfigProperty(propertyName = "services", propertyValue = "VERIFICATION,STORAGE")})
+        @ActivationConfigProperty(propertyName = "services", propertyValue = "VERIFICATION,STORAGE,QUERY_RETRIEVE")})
 @ResourceAdapter("pacs-ear.ear#pacs-jca-dicom.rar")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DimseEndpoint implements DicomMessageListener {
@@ -44,6 +46,12 @@ public class DimseEndpoint implements DicomMessageListener {
 
     @EJB
     private StorageSettings storageSettings;
+
+    @EJB
+    private CMoveScp move;
+
+    @EJB
+    private CGetScp get;
 
     @Override
     public boolean isAllowed(String callingAeTitle, String calledAeTitle, InetSocketAddress remote) {
@@ -62,6 +70,14 @@ public class DimseEndpoint implements DicomMessageListener {
     public void onRequest(DimseRequest request, Responder responder) throws IOException {
         if (request.commandField() == Dimse.C_STORE_RQ) {
             storage.store(request, responder); // 001 §3.4.1: the adapter accepted only storage classes for C-STORE
+            return;
+        }
+        if (request.commandField() == Dimse.C_MOVE_RQ) {
+            move.move(request, responder); // 001 §3.3.3, §3.4.2.3
+            return;
+        }
+        if (request.commandField() == Dimse.C_GET_RQ) {
+            get.get(request, responder);
             return;
         }
         SERVICES.onRequest(request, responder);
