@@ -38,6 +38,20 @@ public class CGetScp {
     private RetrieveStatistics statistics;
 
     public void get(DimseRequest rq, Responder responder) throws IOException {
+        try {
+            getInstances(rq, responder);
+        } catch (RuntimeException e) {
+            // 001 Table 30, C000: anything unforeseen; the requestor gets a reason, the log the details
+            LOG.log(Level.SEVERE, "C-GET from " + rq.association().callingAeTitle() + " failed", e);
+            if (!responder.isDone()) {
+                statistics.got(Status.UNABLE_TO_PROCESS, 0, 0, 0);
+                responder.respond(Status.UNABLE_TO_PROCESS, Commands.errorComment(new Attributes(false, 1),
+                        "Unable to process: " + e), null);
+            }
+        }
+    }
+
+    private void getInstances(DimseRequest rq, Responder responder) throws IOException {
         Association as = rq.association();
         String requestor = as.callingAeTitle();
         List<StoredInstance> instances;

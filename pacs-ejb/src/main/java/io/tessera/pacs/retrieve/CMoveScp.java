@@ -57,6 +57,20 @@ public class CMoveScp {
     private DicomConnectionFactory dicom;
 
     public void move(DimseRequest rq, Responder responder) throws IOException {
+        try {
+            moveInstances(rq, responder);
+        } catch (RuntimeException e) {
+            // 001 Table 30, C000: anything unforeseen; the requestor gets a reason, the log the details
+            LOG.log(Level.SEVERE, "C-MOVE from " + rq.association().callingAeTitle() + " failed", e);
+            if (!responder.isDone()) {
+                statistics.moved(Status.UNABLE_TO_PROCESS, 0, 0, 0);
+                responder.respond(Status.UNABLE_TO_PROCESS, Commands.errorComment(new Attributes(false, 1),
+                        "Unable to process: " + e), null);
+            }
+        }
+    }
+
+    private void moveInstances(DimseRequest rq, Responder responder) throws IOException {
         String requestor = rq.association().callingAeTitle();
         String destinationAe = rq.command().getString(Tag.MoveDestination);
         List<StoredInstance> instances;

@@ -23,12 +23,12 @@ public class RetrieveStatistics {
     private final LongAdder warning = new LongAdder();
     private final Map<Integer, AtomicLong> finalStatuses = new ConcurrentHashMap<>();
 
-    void moved(int status, int completedSubOperations, int failedSubOperations, int warningSubOperations) {
+    public void moved(int status, int completedSubOperations, int failedSubOperations, int warningSubOperations) {
         moves.increment();
         record(status, completedSubOperations, failedSubOperations, warningSubOperations);
     }
 
-    void got(int status, int completedSubOperations, int failedSubOperations, int warningSubOperations) {
+    public void got(int status, int completedSubOperations, int failedSubOperations, int warningSubOperations) {
         gets.increment();
         record(status, completedSubOperations, failedSubOperations, warningSubOperations);
     }
