@@ -249,6 +249,22 @@ class RetrieveIT {
 
     @Test
     @Order(7)
+    void nothingMatchingIsSuccessWithoutSubOperationsAndAnIdentifierWithoutItsLevelKeyIsA900() throws Exception {
+        try (Scu scu = scu("MOVESCU", UID.MOVEStudyRootQueryRetrieveInformationModel)) {
+            DimseResponse none = scu.move(UID.MOVEStudyRootQueryRetrieveInformationModel, study(ROOT + ".404"), "STORESCP", null);
+            assertEquals(Status.SUCCESS, none.status(), none.toString());
+            assertEquals(0, none.completed() + none.failed() + none.warning());
+            Attributes noUid = new Attributes();
+            noUid.setString(Tag.QueryRetrieveLevel, VR.CS, "SERIES");
+            noUid.setString(Tag.StudyInstanceUID, VR.UI, GENERATED_STUDY);
+            DimseResponse bad = scu.move(UID.MOVEStudyRootQueryRetrieveInformationModel, noUid, "STORESCP", null);
+            assertEquals(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, bad.status(), bad.toString());
+            assertTrue(bad.errorComment().contains("SERIES"), bad.errorComment());
+        }
+    }
+
+    @Test
+    @Order(8)
     void aDestinationThatIsDownFailsEverySubOperationWithA702() throws Exception {
         jmx.addOrUpdateAe("DOWNSCP", Dcmtk.freePort(), true, null);
         try (Scu scu = scu("MOVESCU", UID.MOVEStudyRootQueryRetrieveInformationModel)) {
@@ -263,7 +279,7 @@ class RetrieveIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aDestinationThatRefusesSomeGetsTheOthersAndB000ListsTheFailed() throws Exception {
         // storescp with its defaults takes only uncompressed syntaxes: the compressed CTs have no context
         Path plainDir = data.resolve("received-plain");
@@ -307,7 +323,7 @@ class RetrieveIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aDestinationThatTakesOnlyImplicitVrGetsExplicitVrImagesConverted() throws Exception {
         Path implicitDir = data.resolve("received-implicit");
         Files.createDirectories(implicitDir);
@@ -338,7 +354,7 @@ class RetrieveIT {
     // ---- C-GET with dcmtk ----
 
     @Test
-    @Order(10)
+    @Order(11)
     void getscuRetrievesAStudyOnItsOwnAssociationByteIdentical() throws Exception {
         Path getDir = data.resolve("received-get");
         Files.createDirectories(getDir);
@@ -353,7 +369,7 @@ class RetrieveIT {
     // ---- C-CANCEL ----
 
     @Test
-    @Order(11)
+    @Order(12)
     void aCancelStopsAMoveToASlowDestinationWithFe00WithinOneSecond() throws Exception {
         ExecutorService threads = Executors.newCachedThreadPool();
         AtomicInteger stores = new AtomicInteger();

@@ -69,7 +69,7 @@ public class CGetScp {
             throw new IllegalStateException("no DIMSE provider on " + as);
         }
         StoreSubOperations subOperations = new StoreSubOperations(instances);
-        subOperations.run(rq, responder, instance -> store(provider, as, instance));
+        subOperations.run(rq, responder, requestor, instance -> store(provider, as, instance));
         int status = subOperations.respond(responder);
         statistics.got(status, subOperations.completed(), subOperations.failed(), subOperations.warning());
         Level level = status == Status.SUCCESS || status == Status.CANCEL ? Level.INFO : Level.WARNING;
@@ -79,24 +79,18 @@ public class CGetScp {
                         : "; first failure: " + subOperations.errorComment()));
     }
 
-    private static int store(DimseProvider provider, Association as, StoredInstance instance) throws IOException {
+    private static int store(DimseProvider provider, Association as, StoredInstance instance)
+            throws IOException, StoreSubOperations.NotSent {
         if (!PresentationContextPolicy.negotiatedRole(as.acceptance(), instance.sopClassUid()).scp()) {
-            LOG.fine(() -> as.callingAeTitle() + " did not take the SCP role for " + instance.sopClassUid());
-            return Status.SOP_CLASS_NOT_SUPPORTED;
+            throw new StoreSubOperations.NotSent(as.callingAeTitle() + " did not take the SCP role for "
+                    + UID.nameOf(instance.sopClassUid()) + " (PS3.4 C.4.3.1)");
         }
         PresentationContextAc pc = SubOperationContexts.find(as, instance);
         if (pc == null) {
-            LOG.fine(() -> as.callingAeTitle() + " has no accepted context for " + instance.sopClassUid() + " ("
-                    + UID.nameOf(instance.sopClassUid()) + ") in " + instance.transferSyntaxUid());
-            return Status.SOP_CLASS_NOT_SUPPORTED;
+            throw new StoreSubOperations.NotSent(as.callingAeTitle() + " proposed no context for "
+                    + UID.nameOf(instance.sopClassUid()) + " in " + UID.nameOf(instance.transferSyntaxUid()));
         }
-        InstanceDataSet data;
-        try {
-            data = InstanceDataSet.open(instance, pc.transferSyntax());
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "Cannot read " + instance.file() + " of " + instance.sopInstanceUid(), e);
-            return Status.PROCESSING_FAILURE;
-        }
+        InstanceDataSet data = InstanceDataSet.open(instance, pc.transferSyntax());
         try (data) {
             return provider.invoke(as, pc.id(), Commands.cStoreRq(provider.nextMessageId(), instance.sopClassUid(),
                     instance.sopInstanceUid(), Dimse.PRIORITY_MEDIUM, null, -1), data, null).status();

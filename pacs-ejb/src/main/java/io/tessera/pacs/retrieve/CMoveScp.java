@@ -138,7 +138,7 @@ public class CMoveScp {
             try (scu) {
                 String originator = rq.association().callingAeTitle();
                 int originatorMessageId = rq.messageId();
-                subOperations.run(rq, responder, instance -> store(scu, instance, originator, originatorMessageId));
+                subOperations.run(rq, responder, destination.getTitle(), instance -> store(scu, instance, originator, originatorMessageId));
             }
         } catch (ResourceException e) {
             subOperations.failAll("no outbound DICOM connection: " + e.getMessage());
@@ -175,20 +175,13 @@ public class CMoveScp {
     }
 
     private static int store(Scu scu, StoredInstance instance, String originator, int originatorMessageId)
-            throws IOException {
+            throws IOException, StoreSubOperations.NotSent {
         PresentationContextAc pc = context(scu, instance);
         if (pc == null) {
-            LOG.fine(() -> scu.association().remoteAeTitle() + " accepted no context for " + instance.sopClassUid()
-                    + " (" + UID.nameOf(instance.sopClassUid()) + ") in " + instance.transferSyntaxUid());
-            return Status.SOP_CLASS_NOT_SUPPORTED;
+            throw new StoreSubOperations.NotSent(scu.association().remoteAeTitle() + " accepted no context for "
+                    + UID.nameOf(instance.sopClassUid()) + " in " + UID.nameOf(instance.transferSyntaxUid()));
         }
-        InstanceDataSet data;
-        try {
-            data = InstanceDataSet.open(instance, pc.transferSyntax());
-        } catch (IOException e) {
-            LOG.log(Level.SEVERE, "Cannot read " + instance.file() + " of " + instance.sopInstanceUid(), e);
-            return Status.PROCESSING_FAILURE;
-        }
+        InstanceDataSet data = InstanceDataSet.open(instance, pc.transferSyntax());
         try (data) {
             return scu.invoke(pc.id(), Commands.cStoreRq(scu.nextMessageId(), instance.sopClassUid(),
                     instance.sopInstanceUid(), Dimse.PRIORITY_MEDIUM, originator, originatorMessageId), data, null)

@@ -11,6 +11,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The data set of a stored instance as a C-STORE sub-operation sends it. In its stored transfer syntax the bytes go
@@ -21,6 +23,7 @@ import java.nio.file.Files;
  * its sub-operation without leaving a half-sent message on the association.
  */
 final class InstanceDataSet implements DataWriter, Closeable {
+    private static final Logger LOG = Logger.getLogger(InstanceDataSet.class.getName());
     private final InputStream raw;
     private final Attributes converted;
 
@@ -29,8 +32,20 @@ final class InstanceDataSet implements DataWriter, Closeable {
         this.converted = converted;
     }
 
-    /** Opens {@code instance} to be sent in {@code transferSyntax}: its stored one, or Implicit VR LE. */
-    static InstanceDataSet open(StoredInstance instance, String transferSyntax) throws IOException {
+    /**
+     * Opens {@code instance} to be sent in {@code transferSyntax}: its stored one, or Implicit VR LE. A file that
+     * cannot be read fails this sub-operation only (and is logged: the archive lost or damaged a file).
+     */
+    static InstanceDataSet open(StoredInstance instance, String transferSyntax) throws StoreSubOperations.NotSent {
+        try {
+            return read(instance, transferSyntax);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot read " + instance.file() + " of " + instance.sopInstanceUid(), e);
+            throw new StoreSubOperations.NotSent("cannot read the file of " + instance.sopInstanceUid() + ": " + e);
+        }
+    }
+
+    private static InstanceDataSet read(StoredInstance instance, String transferSyntax) throws IOException {
         String stored = instance.transferSyntaxUid();
         if (stored.equals(transferSyntax)) {
             long offset = 0;

@@ -31,11 +31,20 @@ final class StoreSubOperations {
     /** Where the sub-operations go: a sub-association (C-MOVE) or the requestor's own association (C-GET). */
     interface Destination {
         /**
-         * Sends one instance and returns the status of its C-STORE-RSP, or a failure status of our own when it
-         * could not be sent (no presentation context, file unreadable). Throws when the association failed: the
-         * remaining sub-operations then fail too.
+         * Sends one instance and returns the status of its C-STORE-RSP. Throws {@link NotSent} when it could not be
+         * sent (no presentation context for it, file unreadable): that sub-operation fails, the others go on. Throws
+         * an IOException when the association failed: the remaining sub-operations then fail too.
          */
-        int store(StoredInstance instance) throws IOException;
+        int store(StoredInstance instance) throws IOException, NotSent;
+    }
+
+    /** A sub-operation that failed on our side, before a C-STORE-RQ went out; the message says why. */
+    static final class NotSent extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(String why) {
+            super(why);
+        }
     }
 
     private final List<StoredInstance> instances;
@@ -84,7 +93,8 @@ final class StoreSubOperations {
     }
 
     /** Runs the sub-operations until all are done, the request is canceled or the destination's association fails. */
-    void run(DimseRequest rq, Responder responder, Destination destination) throws IOException {
+    void run(DimseRequest rq, Responder responder, String destinationName, Destination destination)
+            throws IOException {
         while (next < instances.size()) {
             if (rq.isCanceled()) {
                 canceled = true;
@@ -94,15 +104,21 @@ final class StoreSubOperations {
             int status;
             try {
                 status = destination.store(instance);
+            } catch (NotSent e) {
+                status = -1;
+                fail(instance, e.getMessage());
             } catch (IOException e) {
                 fail(instance, "association with the destination failed: " + e.getMessage());
                 failAll("association with the destination failed: " + e.getMessage());
                 return;
             }
-            switch (Status.kindOf(status)) {
-                case SUCCESS -> completed++;
-                case WARNING -> warning++;
-                default -> fail(instance, String.format("%s refused with %04XH", instance.sopInstanceUid(), status));
+            if (status != -1) {
+                switch (Status.kindOf(status)) {
+                    case SUCCESS -> completed++;
+                    case WARNING -> warning++;
+                    default -> fail(instance, String.format("%s refused %s with %04XH", destinationName,
+                            instance.sopInstanceUid(), status));
+                }
             }
             if (next < instances.size() && !rq.isCanceled()) {
                 responder.pending(Status.PENDING, Commands.subOperations(new Attributes(false, 4), remaining(),
