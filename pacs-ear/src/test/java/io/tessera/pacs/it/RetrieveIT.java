@@ -417,9 +417,50 @@ class RetrieveIT {
             assertEquals(remaining, rsp.dataSet().getStrings(Tag.FailedSOPInstanceUIDList).length,
                     "the instances not sent are listed");
             assertEquals(rsp.completed(), stores.get());
+
+            // dcmtk's movescu cancels after its third response: FE00 as well
+            String out = Dcmtk.run("movescu", "-d", "-S", "--cancel", "3", "-aet", "MOVESCU", "-aec", "TESSERA",
+                    "-aem", "SLOWSCP", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + GENERATED_STUDY,
+                    "127.0.0.1", Integer.toString(DICOM_PORT)).output();
+            assertFinalStatus(out, "0xfe00");
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    @Order(13)
+    void getscuOfASeriesItCannotTakeWhollyGetsWhatItProposedAndB000ForTheRest() throws Exception {
+        // getscu proposes each storage class once, with uncompressed syntaxes: the compressed CTs have no context
+        Instance ct = corpus.values().stream().filter(i -> i.file().getFileName().toString().equals("ct512.dcm"))
+                .findFirst().orElseThrow();
+        Path getDir = data.resolve("received-get-series");
+        Files.createDirectories(getDir);
+        Dcmtk.Result r = Dcmtk.run("getscu", "-d", "-S", "+B", "-aet", "GETSCU", "-aec", "TESSERA", "-od",
+                getDir.toString(), "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + ct.study(),
+                "-k", "SeriesInstanceUID=" + ct.series(), "127.0.0.1", Integer.toString(DICOM_PORT));
+        assertFinalStatus(r.output(), "0xb000");
+        Set<String> compressed = corpusWhere(i -> i.series().equals(ct.series())
+                && !i.transferSyntax().equals(UID.ImplicitVRLittleEndian) && !i.transferSyntax().equals(UID.ExplicitVRLittleEndian));
+        Set<String> arrived;
+        try (Stream<Path> files = Files.list(getDir)) {
+            arrived = files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertTrue(!arrived.isEmpty(), r.output());
+        assertTrue(compressed.stream().noneMatch(u -> arrived.stream().anyMatch(a -> a.endsWith(u))), arrived.toString());
+        Set<String> uids = arrivedUids(getDir);
+        assertTrue(corpusWhere(i -> i.series().equals(ct.series())).containsAll(uids), uids.toString());
+        assertByteIdentical(getDir, uids);
+    }
+
+    private static Set<String> arrivedUids(Path dir) throws IOException {
+        Set<String> uids = new TreeSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                uids.add(meta(f).getString(Tag.MediaStorageSOPInstanceUID));
+            }
+        }
+        return uids;
     }
 
     // ---- helpers ----
