@@ -87,7 +87,7 @@ public class CGetScp {
         }
         PresentationContextAc pc = SubOperationContexts.find(as, instance);
         if (pc == null) {
-            throw new StoreSubOperations.NotSent(as.callingAeTitle() + " proposed no context for "
+            throw new StoreSubOperations.NotSent("no context accepted on " + as.callingAeTitle() + "'s association for "
                     + UID.nameOf(instance.sopClassUid()) + " in " + UID.nameOf(instance.transferSyntaxUid()));
         }
         InstanceDataSet data = InstanceDataSet.open(instance, pc.transferSyntax());

@@ -10,6 +10,7 @@ import io.tessera.dicom.net.dimse.Status;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The C-STORE sub-operations of one C-MOVE or C-GET (PS3.4 C.4.2.3.1, C.4.3.3.1; 001 §3.3.3.4): one after the
@@ -95,8 +96,14 @@ final class StoreSubOperations {
     /** Runs the sub-operations until all are done, the request is canceled or the destination's association fails. */
     void run(DimseRequest rq, Responder responder, String destinationName, Destination destination)
             throws IOException {
+        run(rq::isCanceled, responder, destinationName, destination);
+    }
+
+    /** As above, with the C-CANCEL signal as a supplier. */
+    void run(BooleanSupplier canceledSignal, Responder responder, String destinationName, Destination destination)
+            throws IOException {
         while (next < instances.size()) {
-            if (rq.isCanceled()) {
+            if (canceledSignal.getAsBoolean()) {
                 canceled = true;
                 return;
             }
@@ -120,7 +127,7 @@ final class StoreSubOperations {
                             instance.sopInstanceUid(), status));
                 }
             }
-            if (next < instances.size() && !rq.isCanceled()) {
+            if (next < instances.size() && !canceledSignal.getAsBoolean()) {
                 responder.pending(Status.PENDING, Commands.subOperations(new Attributes(false, 4), remaining(),
                         completed, failed, warning), null);
             }
