@@ -56,7 +56,7 @@ public class CGetScp {
         String requestor = as.callingAeTitle();
         List<StoredInstance> instances;
         try {
-            instances = locator.find(RetrieveIdentifier.parse(rq.sopClassUid(), rq.readDataSet()));
+            instances = locator.find(RetrieveIdentifier.parse(rq.sopClassUid(), RetrieveIdentifier.read(rq)));
         } catch (RetrieveFailure f) {
             LOG.log(f.status() == Status.OUT_OF_RESOURCES_NUMBER_OF_MATCHES ? Level.SEVERE : Level.WARNING,
                     String.format("C-GET from %s refused with %04XH: %s", requestor, f.status(), f.getMessage()),

@@ -77,7 +77,7 @@ public class CMoveScp {
         ApplicationEntityData destination;
         try {
             destination = destination(destinationAe);
-            instances = locator.find(RetrieveIdentifier.parse(rq.sopClassUid(), rq.readDataSet()));
+            instances = locator.find(RetrieveIdentifier.parse(rq.sopClassUid(), RetrieveIdentifier.read(rq)));
         } catch (RetrieveFailure f) {
             LOG.log(f.status() == Status.OUT_OF_RESOURCES_NUMBER_OF_MATCHES ? Level.SEVERE : Level.WARNING,
                     String.format("C-MOVE from %s to %s refused with %04XH: %s", requestor, destinationAe, f.status(),

@@ -3,7 +3,9 @@ package io.tessera.pacs.retrieve;
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.Tag;
 import io.tessera.dicom.data.UID;
+import io.tessera.dicom.net.dimse.DimseRequest;
 import io.tessera.dicom.net.dimse.Status;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,16 @@ public record RetrieveIdentifier(Level level, String patientId, List<String> stu
     private static final Set<String> PATIENT_STUDY_ONLY = Set.of(
             UID.RETIRED_MOVEPatientStudyOnlyQueryRetrieveInformationModel,
             UID.RETIRED_GETPatientStudyOnlyQueryRetrieveInformationModel);
+
+    /** The request's identifier; C000 (001 Table 30) when it cannot be parsed. */
+    public static Attributes read(DimseRequest rq) throws RetrieveFailure {
+        try {
+            return rq.readDataSet();
+        } catch (IOException e) {
+            throw new RetrieveFailure(Status.UNABLE_TO_PROCESS, "Unable to process: the identifier cannot be parsed: "
+                    + e.getMessage(), e);
+        }
+    }
 
     /**
      * Reads the identifier of a request on {@code sopClass}; A900 (001 Table 30) when the level is missing, not one
