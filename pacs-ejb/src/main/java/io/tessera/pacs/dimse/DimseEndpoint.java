@@ -7,6 +7,8 @@ import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
 import io.tessera.pacs.query.CFindScp;
 import io.tessera.pacs.query.InformationModel;
+import io.tessera.pacs.retrieve.CGetScp;
+import io.tessera.pacs.retrieve.CMoveScp;
 import io.tessera.pacs.store.CStoreScp;
 import io.tessera.pacs.store.StorageSettings;
 import io.tessera.pacs.jca.DicomMessageListener;
@@ -50,6 +52,12 @@ public class DimseEndpoint implements DicomMessageListener {
     @EJB
     private CFindScp query;
 
+    @EJB
+    private CMoveScp move;
+
+    @EJB
+    private CGetScp get;
+
     @Override
     public boolean isAllowed(String callingAeTitle, String calledAeTitle, InetSocketAddress remote) {
         boolean allowed = applicationEntities.isAllowed(callingAeTitle);
@@ -76,6 +84,14 @@ public class DimseEndpoint implements DicomMessageListener {
         }
         if (request.commandField() == Dimse.C_FIND_RQ && InformationModel.ofFind(request.abstractSyntax()) != null) {
             query.find(request, responder); // 001 §3.4.2: Patient Root, Study Root, Patient/Study Only
+            return;
+        }
+        if (request.commandField() == Dimse.C_MOVE_RQ) {
+            move.move(request, responder); // 001 §3.3.3, §3.4.2.3
+            return;
+        }
+        if (request.commandField() == Dimse.C_GET_RQ) {
+            get.get(request, responder);
             return;
         }
         SERVICES.onRequest(request, responder);
