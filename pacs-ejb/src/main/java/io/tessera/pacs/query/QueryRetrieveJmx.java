@@ -21,6 +21,9 @@ public class QueryRetrieveJmx implements QueryRetrieveMXBean {
     @EJB
     private QueryRetrieveStatistics statistics;
 
+    @EJB
+    private io.tessera.pacs.retrieve.RetrieveStatistics retrieve;
+
     private ObjectName name;
 
     @PostConstruct
@@ -51,5 +54,35 @@ public class QueryRetrieveJmx implements QueryRetrieveMXBean {
     @Override
     public Map<String, Long> getQueryFailuresByStatus() {
         return statistics.getQueryFailuresByStatus();
+    }
+
+    @Override
+    public long getMoveRequests() {
+        return retrieve.getMoveRequests();
+    }
+
+    @Override
+    public long getGetRequests() {
+        return retrieve.getGetRequests();
+    }
+
+    @Override
+    public long getSubOperationsCompleted() {
+        return retrieve.getSubOperationsCompleted();
+    }
+
+    @Override
+    public long getSubOperationsFailed() {
+        return retrieve.getSubOperationsFailed();
+    }
+
+    @Override
+    public long getSubOperationsWarning() {
+        return retrieve.getSubOperationsWarning();
+    }
+
+    @Override
+    public Map<String, Long> getRetrieveStatuses() {
+        return retrieve.getRetrieveStatuses();
     }
 }

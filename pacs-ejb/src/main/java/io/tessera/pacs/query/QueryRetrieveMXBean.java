@@ -16,4 +16,20 @@ public interface QueryRetrieveMXBean {
 
     /** C-FIND failures by status (001 Table 29), e.g. {"A900": 1}. */
     Map<String, Long> getQueryFailuresByStatus();
+
+    /** C-MOVE requests answered (final response sent). */
+    long getMoveRequests();
+
+    /** C-GET requests answered. */
+    long getGetRequests();
+
+    /** Sub-operations (C-STOREs of C-MOVE and C-GET) by outcome. */
+    long getSubOperationsCompleted();
+
+    long getSubOperationsFailed();
+
+    long getSubOperationsWarning();
+
+    /** Final C-MOVE/C-GET statuses, e.g. {"0000": 12, "B000": 1, "A801": 2}. */
+    Map<String, Long> getRetrieveStatuses();
 }
