@@ -60,8 +60,14 @@ public class StudyPage implements Serializable {
         }
     }
 
-    /** f:viewAction: reads the study named by the uid parameter. */
-    public void load() {
+    /** Reads the study named by the uid request parameter of the GET that opened the view. */
+    @jakarta.annotation.PostConstruct
+    public void open() {
+        uid = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("uid");
+        load();
+    }
+
+    private void load() {
         study = uid == null ? null : browse.study(uid);
         series = study == null ? List.of() : browse.findSeries(uid);
         if (selectedSeries == null && !series.isEmpty()) {

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The image viewer (/viewer.xhtml?uid=…): one frame of one instance through the rendered-image servlet, window
@@ -21,7 +22,35 @@ public class ViewerPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Window presets: name, center, width (in modality values, e.g. Hounsfield units for CT). */
-    public record Preset(String id, String name, double center, double width) implements Serializable {
+    public static final class Preset implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String name;
+        private final double center;
+        private final double width;
+
+        Preset(String id, String name, double center, double width) {
+            this.id = id;
+            this.name = name;
+            this.center = center;
+            this.width = width;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public double getCenter() {
+            return center;
+        }
+
+        public double getWidth() {
+            return width;
+        }
     }
 
     private static final List<Preset> PRESETS = List.of(new Preset("soft-tissue", "Soft tissue", 40, 400),
@@ -39,8 +68,16 @@ public class ViewerPage implements Serializable {
     private Double width;
     private boolean minMax;
 
-    /** f:viewAction. */
+    /** The uid (and frame) request parameters of the GET that opened the view. */
+    @jakarta.annotation.PostConstruct
     public void load() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        uid = parameters.get("uid");
+        try {
+            frame = parameters.get("frame") == null ? 1 : Integer.parseInt(parameters.get("frame"));
+        } catch (NumberFormatException e) {
+            frame = 1;
+        }
         instance = uid == null ? null : browse.instance(uid);
         seriesUids = instance == null ? List.of() : browse.instanceUids(instance.getSeriesInstanceUid());
         if (instance != null && (frame < 1 || frame > instance.getFrames())) {
@@ -86,8 +123,8 @@ public class ViewerPage implements Serializable {
     }
 
     public void preset(Preset p) {
-        center = p.center();
-        width = p.width();
+        center = p.getCenter();
+        width = p.getWidth();
         minMax = false;
     }
 
@@ -103,11 +140,11 @@ public class ViewerPage implements Serializable {
         minMax = true;
     }
 
-    /** The series' previous or next image (by instance number), as an outcome with its uid, or null at the ends. */
+    /** The SOP Instance UID of the series' previous or next image (by instance number), or null at the ends. */
     public String neighbour(int step) {
         int i = seriesUids.indexOf(uid);
         int j = i + step;
-        return i < 0 || j < 0 || j >= seriesUids.size() ? null : "/viewer?faces-redirect=true&uid=" + seriesUids.get(j);
+        return i < 0 || j < 0 || j >= seriesUids.size() ? null : seriesUids.get(j);
     }
 
     public boolean hasNeighbour(int step) {
