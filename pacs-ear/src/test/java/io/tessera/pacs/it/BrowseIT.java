@@ -135,7 +135,8 @@ class BrowseIT {
         return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(function (r) { return r.text().then(function (t) {"
-                        + " done(r.status + ' ' + (r.headers.get('Content-Type') || '') + ' ' + t.substring(0, 200)); }); });",
+                        + " done(r.status + ' ' + (r.headers.get('Content-Type') || '') + ' ' + (r.headers.get('X-Tessera-Cache') || '')"
+                        + " + ' ' + t.substring(0, 200)); }); });",
                 url);
     }
 
@@ -217,7 +218,9 @@ class BrowseIT {
         assertTrue(series.contains("CT") && series.contains("US"), series);
         browser.screenshot("43-study");
 
+        WebElement before = browser.driver().findElement(By.id("study:instances"));
         browser.driver().findElement(By.cssSelector(".series-CT")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
         browser.waitForText(By.id("study:instances"), "512 × 512");
         browser.driver().findElement(By.cssSelector("[id='study:instances'] .view-instance")).click();
         assertEquals("512x512", loadedImageSize("frame=1"), "Columns x Rows");
@@ -225,6 +228,12 @@ class BrowseIT {
         assertEquals("512x512", loadedImageSize("wc=-600"));
         browser.waitForText(By.id("viewer:window-info"), "C -600 / W 1500");
         browser.screenshot("44-viewer-ct");
+
+        // mouse drag: to the right widens the window (2x per 200 px), down raises the center
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .dragAndDropBy(browser.driver().findElement(By.id("image")), 200, 40).perform();
+        browser.waitForText(By.id("viewer:window-info"), "W 3000");
+        assertEquals("512x512", loadedImageSize("ww=3000"));
     }
 
     @Test
@@ -251,7 +260,9 @@ class BrowseIT {
         String noImage = fetch(base + sopUids.get("muller"));
         assertTrue(noImage.startsWith("415 text/plain") && noImage.contains("no image"), noImage);
         assertTrue(fetch(base + sopUids.get("us") + "?frame=5").startsWith("400"));
-        assertTrue(fetch(base + sopUids.get("cr")).startsWith("200 image/png"));
+        assertTrue(fetch(base + sopUids.get("cr") + "?wc=100&ww=200").startsWith("200 image/png miss"));
+        assertTrue(fetch(base + sopUids.get("cr") + "?wc=100&ww=200").startsWith("200 image/png hit"), "disk cache");
+        assertTrue(Files.isDirectory(data.resolve("cache/rendered").resolve(sopUids.get("cr"))));
     }
 
     @Test
@@ -275,6 +286,7 @@ class BrowseIT {
             }
         });
         assertTrue(fetch(consolePath() + "rendered/" + sopUids.get("cr")).startsWith("404"), "the instance row is gone");
+        assertFalse(Files.exists(data.resolve("cache/rendered").resolve(sopUids.get("cr"))), "its renderings are gone");
 
         search(Map.of("patientId", "BR-DOE"), "1 studies");
         WebElement row = browser.driver().findElement(By.cssSelector("[id='browse:studies'] tbody tr"));

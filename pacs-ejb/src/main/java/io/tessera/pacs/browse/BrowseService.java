@@ -208,7 +208,7 @@ public class BrowseService {
         Instance i = found.get(0);
         int frames = i.getNumberOfFrames() == null || i.getNumberOfFrames() < 1 ? 1 : i.getNumberOfFrames();
         return new InstanceFile(i.getSopInstanceUid(), i.file(), i.getTransferSyntaxUid(), frames, i.getRows(),
-                i.getColumns());
+                i.getColumns(), i.getDigest());
     }
 
     // ---- delete ----
@@ -226,7 +226,7 @@ public class BrowseService {
         // series waits on the foreign key (PostgreSQL) or fails on it once the row is gone
         em.lock(study, LockModeType.PESSIMISTIC_WRITE);
         em.lock(series, LockModeType.PESSIMISTIC_WRITE);
-        List<Path[]> files = new ArrayList<>();
+        List<Doomed> files = new ArrayList<>();
         int instances = removeSeries(series, files);
         long patientId = study.getPatient().getId();
         long remaining = em.createQuery("SELECT COUNT(r) FROM Series r WHERE r.study = :study", Long.class)
@@ -263,7 +263,7 @@ public class BrowseService {
         em.lock(study, LockModeType.PESSIMISTIC_WRITE);
         List<Series> all = em.createQuery("SELECT r FROM Series r WHERE r.study = :study", Series.class)
                 .setParameter("study", study).getResultList();
-        List<Path[]> files = new ArrayList<>();
+        List<Doomed> files = new ArrayList<>();
         int instances = 0;
         for (Series series : all) {
             em.lock(series, LockModeType.PESSIMISTIC_WRITE);
@@ -279,11 +279,11 @@ public class BrowseService {
     }
 
     /** Removes the rows of a series and its instances; adds their files to {@code files}; returns the instances. */
-    private int removeSeries(Series series, List<Path[]> files) {
-        for (Object[] row : em.createQuery("SELECT i.storageArea, i.filePath FROM Instance i WHERE i.series = :series",
-                Object[].class).setParameter("series", series).getResultList()) {
+    private int removeSeries(Series series, List<Doomed> files) {
+        for (Object[] row : em.createQuery("SELECT i.storageArea, i.filePath, i.sopInstanceUid FROM Instance i"
+                + " WHERE i.series = :series", Object[].class).setParameter("series", series).getResultList()) {
             Path area = Path.of((String) row[0]);
-            files.add(new Path[] {area, area.resolve((String) row[1])});
+            files.add(new Doomed(area, area.resolve((String) row[1]), (String) row[2]));
         }
         int instances = em.createQuery("DELETE FROM Instance i WHERE i.series = :series").setParameter("series", series)
                 .executeUpdate();
@@ -292,7 +292,7 @@ public class BrowseService {
     }
 
     /** Logs the delete and removes the files once the transaction committed; the result counts rows removed. */
-    private DeleteResult afterCommit(String what, int series, int instances, List<Path[]> files) {
+    private DeleteResult afterCommit(String what, int series, int instances, List<Doomed> files) {
         String who = session.getCallerPrincipal().getName();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -307,12 +307,13 @@ public class BrowseService {
                 }
                 int deleted = 0;
                 int failed = 0;
-                for (Path[] areaAndFile : files) {
-                    Path f = areaAndFile[1];
+                for (Doomed doomed : files) {
+                    Path f = doomed.file();
+                    RenderedCache.evict(doomed.sopInstanceUid());
                     try {
                         Files.deleteIfExists(f);
                         deleted++;
-                        removeEmptyParents(areaAndFile[0], f);
+                        removeEmptyParents(doomed.area(), f);
                     } catch (IOException | RuntimeException e) {
                         failed++;
                         LOG.log(Level.WARNING, "Could not delete " + f + " of deleted " + what + ": " + e, e);
@@ -340,6 +341,10 @@ public class BrowseService {
                 return;
             }
         }
+    }
+
+    /** A file to delete after commit, its storage area and its instance. */
+    private record Doomed(Path area, Path file, String sopInstanceUid) {
     }
 
     private static <T> T first(List<T> list) {

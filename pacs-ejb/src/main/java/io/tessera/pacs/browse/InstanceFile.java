@@ -3,7 +3,7 @@ package io.tessera.pacs.browse;
 import java.io.Serializable;
 import java.nio.file.Path;
 
-/** Where an instance's file is and what the renderer needs to know before reading it. */
+/** Where an instance's file is (and its digest, which names its cached renderings) and what the renderer needs. */
 public record InstanceFile(String sopInstanceUid, Path file, String transferSyntaxUid, int frames, Integer rows,
-                           Integer columns) implements Serializable {
+                           Integer columns, String digest) implements Serializable {
 }

@@ -2,6 +2,7 @@ package io.tessera.pacs.web;
 
 import io.tessera.pacs.InvalidRequestException;
 import io.tessera.pacs.browse.BrowseService;
+import io.tessera.pacs.browse.BrowseText;
 import io.tessera.pacs.browse.DeleteResult;
 import io.tessera.pacs.browse.StudyFilter;
 import io.tessera.pacs.browse.StudyView;
@@ -41,7 +42,6 @@ public class BrowsePage implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             try {
-                filterError = null;
                 return browse.countStudies(filter);
             } catch (InvalidRequestException e) {
                 filterError = e.getMessage();
@@ -78,6 +78,13 @@ public class BrowsePage implements Serializable {
     }
 
     public void search() {
+        filterError = null;
+        try {
+            BrowseText.dateFilter(filter.getStudyDateFrom(), "The first study date");
+            BrowseText.dateFilter(filter.getStudyDateTo(), "The last study date");
+        } catch (InvalidRequestException e) {
+            filterError = e.getMessage();
+        }
         // the table re-reads count and page from the filter (a bad date is reported then), from the first page
         if (FacesContext.getCurrentInstance().getViewRoot().findComponent("browse:studies") instanceof DataTable table) {
             table.setFirst(0);
@@ -85,6 +92,7 @@ public class BrowsePage implements Serializable {
     }
 
     public void clear() {
+        filterError = null;
         filter.setPatientName(null);
         filter.setPatientId(null);
         filter.setAccessionNumber(null);

@@ -6,6 +6,7 @@ import io.tessera.dicom.image.UnsupportedTransferSyntaxException;
 import io.tessera.dicom.image.VoiSelection;
 import io.tessera.pacs.browse.BrowseService;
 import io.tessera.pacs.browse.InstanceFile;
+import io.tessera.pacs.browse.RenderedCache;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
  * used; {@code voi=minmax} asks for the value range. The file is found through {@link BrowseService} (which checks
  * the viewer's privilege); this servlet never sees the database. Errors are plain text: 404 for an unknown instance,
  * 400 for a bad frame or window, 415 for pixel data this server cannot decode or an object without an image.
+ * Renderings are kept on disk ({@link RenderedCache}); the header X-Tessera-Cache says hit or miss.
  */
 @WebServlet("/rendered/*")
 public class RenderedImageServlet extends HttpServlet {
@@ -57,6 +61,7 @@ public class RenderedImageServlet extends HttpServlet {
         }
         int frame;
         VoiSelection voi;
+        String voiKey;
         try {
             frame = intParameter(request, "frame", 1);
             if (frame < 1 || frame > file.frames()) {
@@ -65,9 +70,23 @@ public class RenderedImageServlet extends HttpServlet {
                 return;
             }
             voi = voi(request);
+            voiKey = voiKey(voi);
         } catch (NumberFormatException e) {
             text(response, HttpServletResponse.SC_BAD_REQUEST, "frame is a whole number, wc and ww are numbers.");
             return;
+        }
+        Path cached = RenderedCache.entry(uid, file.digest(), frame, voiKey);
+        if (Files.isRegularFile(cached)) {
+            byte[] png;
+            try {
+                png = Files.readAllBytes(cached);
+            } catch (IOException e) {
+                png = null; // removed meanwhile: render again
+            }
+            if (png != null) {
+                png(response, png, "hit");
+                return;
+            }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
         try {
@@ -88,10 +107,25 @@ public class RenderedImageServlet extends HttpServlet {
             text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "The image could not be read: " + e.getMessage());
             return;
         }
+        byte[] bytes = png.toByteArray();
+        RenderedCache.put(cached, bytes);
+        png(response, bytes, "miss");
+    }
+
+    private static void png(HttpServletResponse response, byte[] png, String cache) throws IOException {
         response.setContentType("image/png");
         response.setHeader("Cache-Control", "private, max-age=60");
-        response.setContentLength(png.size());
-        png.writeTo(response.getOutputStream());
+        response.setHeader("X-Tessera-Cache", cache);
+        response.setContentLength(png.length);
+        response.getOutputStream().write(png);
+    }
+
+    /** The cache key of a VOI selection: [A-Za-z0-9._-] only. */
+    private static String voiKey(VoiSelection voi) {
+        if (voi instanceof VoiSelection.Explicit e) {
+            return "w" + e.window().center() + "_" + e.window().width();
+        }
+        return voi instanceof VoiSelection.MinMax ? "minmax" : "auto";
     }
 
     private static VoiSelection voi(HttpServletRequest request) {
