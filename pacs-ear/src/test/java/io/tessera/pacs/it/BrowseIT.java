@@ -60,7 +60,7 @@ class BrowseIT {
         jmx.addOrUpdateAe("MODALITY", 0, true, null);
 
         // three patients: Müller^Jörg (ISO_IR 100, 2024-01-31, no pixel data), Doe^John (2023-06-15: CT 512x512,
-        // US 4 frames 64x64, CR 128x96 in one study), Dolittle^Jane (MR, 2022-03-01)
+        // US 4 frames 64x64, CR 128x96 and a Comprehensive SR in one study), Dolittle^Jane (MR, 2022-03-01)
         Path work = Files.createDirectories(data.resolve("send"));
         List<Path> files = new ArrayList<>();
         files.add(copy("charset-iso-ir-100.dcm", work, "muller", "PatientID=BR-LATIN"));
@@ -69,6 +69,7 @@ class BrowseIT {
         files.add(copy("ct512.dcm", work, "ct", concat(doe, "SeriesNumber=1")));
         files.add(copy("us-multiframe.dcm", work, "us", concat(doe, "SeriesNumber=2")));
         files.add(copy("cr.dcm", work, "cr", concat(doe, "SeriesNumber=3")));
+        files.add(copy("sr-comprehensive.dcm", work, "sr", concat(doe, "SeriesNumber=4")));
         files.add(copy("mr-signed.dcm", work, "mr", "PatientID=BR-DOL", "PatientName=Dolittle^Jane",
                 "StudyDate=20220301"));
         List<String> command = new ArrayList<>(List.of("storescu", "-aet", "MODALITY", "-aec", "TESSERA", "127.0.0.1",
@@ -267,9 +268,29 @@ class BrowseIT {
 
     @Test
     @Order(4)
+    void aStructuredReportIsShownAsADocument() {
+        browser.open(console + "study.xhtml?uid=" + DOE_STUDY);
+        WebElement before = browser.waitFor(By.id("study:instances"));
+        browser.driver().findElement(By.cssSelector(".series-SR")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        browser.waitFor(By.cssSelector("[id='study:instances'] .view-report")).click();
+        browser.waitForText(By.id("report"), "Diagnostic Imaging Report");
+        String report = browser.driver().findElement(By.id("report")).getText();
+        for (String expected : List.of("Findings", "Finding: No acute intracranial abnormality.", "Length: 12.5 mm",
+                "POLYLINE", "image 2.25.")) {
+            assertTrue(report.contains(expected), expected + " in " + report);
+        }
+        assertEquals("Diagnostic Imaging Report", browser.driver().findElement(By.cssSelector(".sr-title")).getText());
+        assertEquals("Findings", browser.driver().findElement(By.cssSelector(".sr-heading")).getText());
+        assertFalse(browser.driver().findElements(By.cssSelector(".sr-image-link")).isEmpty());
+        browser.screenshot("4a-structured-report");
+    }
+
+    @Test
+    @Order(5)
     void theAdministratorDeletesASeriesAndItsRowsCountsAndFileGo() throws IOException {
         long before = archivedFiles();
-        assertEquals(5, before, "five files stored");
+        assertEquals(6, before, "six files stored");
         browser.open(console + "study.xhtml?uid=" + DOE_STUDY);
         browser.waitFor(By.cssSelector(".delete-series-CR")).click();
         browser.waitFor(By.id("study:confirm-yes"));
@@ -290,13 +311,13 @@ class BrowseIT {
 
         search(Map.of("patientId", "BR-DOE"), "1 studies");
         WebElement row = browser.driver().findElement(By.cssSelector("[id='browse:studies'] tbody tr"));
-        assertEquals("2", row.findElement(By.cssSelector(".num-series")).getText(), "study's Number of Series");
-        assertEquals("2", row.findElement(By.cssSelector(".num-instances")).getText(), "study's Number of Instances");
+        assertEquals("3", row.findElement(By.cssSelector(".num-series")).getText(), "study's Number of Series");
+        assertEquals("3", row.findElement(By.cssSelector(".num-instances")).getText(), "study's Number of Instances");
         assertFalse(row.getText().contains("CR"), "Modalities in Study without CR: " + row.getText());
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aViewOnlyUserSeesNoDeleteButtons() {
         browser.open(console + "admin/users.xhtml");
         browser.waitFor(By.id("users:add")).click();

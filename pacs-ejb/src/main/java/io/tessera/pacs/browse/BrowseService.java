@@ -211,6 +211,30 @@ public class BrowseService {
                 i.getColumns(), i.getDigest());
     }
 
+    /**
+     * The content tree of a stored Structured Report, flattened in document order; null for an unknown UID.
+     *
+     * @throws InvalidRequestException when the instance is not an SR or its file cannot be read
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SrNode> structuredReport(String sopInstanceUid) {
+        List<Instance> found = em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopInstanceUid)
+                .getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Instance i = found.get(0);
+        if (!StructuredReports.isStructuredReport(i.getSopClassUid())) {
+            throw new InvalidRequestException("Instance " + sopInstanceUid + " is not a Structured Report.");
+        }
+        try {
+            return StructuredReports.read(i.file());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the SR " + i.file(), e);
+            throw new InvalidRequestException("The report could not be read: " + e.getMessage());
+        }
+    }
+
     // ---- delete ----
 
     /** Deletes a series: its instances' rows now, their files after commit. */

@@ -67,6 +67,11 @@ public class InstanceView implements Serializable {
         return rows != null && columns != null && rows > 0 && columns > 0;
     }
 
+    /** True for Structured Reports, which the console shows as a document. */
+    public boolean isStructuredReport() {
+        return StructuredReports.isStructuredReport(sopClassUid);
+    }
+
     public String getTransferSyntaxUid() {
         return transferSyntaxUid;
     }
