@@ -314,6 +314,20 @@ class BrowseIT {
         assertEquals("3", row.findElement(By.cssSelector(".num-series")).getText(), "study's Number of Series");
         assertEquals("3", row.findElement(By.cssSelector(".num-instances")).getText(), "study's Number of Instances");
         assertFalse(row.getText().contains("CR"), "Modalities in Study without CR: " + row.getText());
+
+        // a whole study, from the browser
+        search(Map.of("patientId", "BR-DOL"), "1 studies");
+        browser.driver().findElement(By.cssSelector("[id='browse:studies'] .delete-study")).click();
+        browser.waitFor(By.id("browse:confirm-yes")).click();
+        browser.waitForText(By.id("browse:studies"), "0 studies");
+        waiting().until(d -> {
+            try {
+                return archivedFiles() == before - 2;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertTrue(fetch(consolePath() + "rendered/" + sopUids.get("mr")).startsWith("404"), "the study's rows are gone");
     }
 
     @Test
@@ -331,7 +345,7 @@ class BrowseIT {
         browser.login(console, "viewer", "viewer-pass-1");
         browser.waitForText(By.id("welcome"), "Welcome, viewer");
         browser.open(console + "browse.xhtml");
-        browser.waitForText(By.id("browse:studies"), "3 studies");
+        browser.waitForText(By.id("browse:studies"), "2 studies");
         assertTrue(browser.driver().findElements(By.cssSelector(".delete-study")).isEmpty(), "no Delete study");
         browser.open(console + "study.xhtml?uid=" + DOE_STUDY);
         browser.waitForText(By.id("study:series"), "US");

@@ -91,6 +91,13 @@ public class BrowsePage implements Serializable {
         }
     }
 
+    /** Patient → studies: every study of the patient of this row. */
+    public void byPatient(StudyView s) {
+        clear();
+        filter.setPatientId(s.getPatientId());
+        search();
+    }
+
     public void clear() {
         filterError = null;
         filter.setPatientName(null);

@@ -90,11 +90,18 @@ public class StudyPage implements Serializable {
                 selectedSeries = null;
             }
             load();
+            if (study == null) {
+                // that was the study's last series: the study is gone with it
+                faces.getExternalContext().getFlash().setKeepMessages(true);
+                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/browse.xhtml");
+            }
         } catch (InvalidRequestException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not deleted", e.getMessage()));
         } catch (EJBAccessException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not allowed",
                     "Deleting series takes the Update privilege."));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
