@@ -1,0 +1,136 @@
+package io.tessera.pacs.web;
+
+import io.tessera.pacs.InvalidRequestException;
+import io.tessera.pacs.browse.BrowseService;
+import io.tessera.pacs.browse.DeleteResult;
+import io.tessera.pacs.browse.InstanceView;
+import io.tessera.pacs.browse.SeriesView;
+import io.tessera.pacs.browse.StudyView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** One study (/study.xhtml?uid=…): its series, the instances of the chosen series (lazy), Delete series. */
+@Named
+@ViewScoped
+public class StudyPage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private BrowseService browse;
+
+    private String uid;
+    private StudyView study;
+    private List<SeriesView> series;
+    private String selectedSeries;
+    private final InstanceModel instances = new InstanceModel();
+
+    public final class InstanceModel extends LazyDataModel<InstanceView> {
+        private static final long serialVersionUID = 1L;
+        private List<InstanceView> page = List.of();
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return selectedSeries == null ? 0 : browse.countInstances(selectedSeries);
+        }
+
+        @Override
+        public List<InstanceView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            page = selectedSeries == null ? List.of() : browse.findInstances(selectedSeries, first, pageSize);
+            return page;
+        }
+
+        @Override
+        public String getRowKey(InstanceView i) {
+            return i.getSopInstanceUid();
+        }
+
+        @Override
+        public InstanceView getRowData(String rowKey) {
+            return page.stream().filter(i -> i.getSopInstanceUid().equals(rowKey)).findFirst().orElse(null);
+        }
+    }
+
+    /** Reads the study named by the uid request parameter of the GET that opened the view. */
+    @jakarta.annotation.PostConstruct
+    public void open() {
+        uid = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("uid");
+        load();
+    }
+
+    private void load() {
+        study = uid == null ? null : browse.study(uid);
+        series = study == null ? List.of() : browse.findSeries(uid);
+        if (selectedSeries == null && !series.isEmpty()) {
+            selectedSeries = series.get(0).getSeriesInstanceUid();
+        }
+    }
+
+    public void show(SeriesView s) {
+        selectedSeries = s.getSeriesInstanceUid();
+    }
+
+    public void deleteSeries(SeriesView s) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            DeleteResult r = browse.deleteSeries(s.getSeriesInstanceUid());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Deleted",
+                    "Series " + (s.getSeriesNumber() == null ? "" : s.getSeriesNumber() + " ") + "(" + s.getModality()
+                            + ") deleted: " + r.instances() + " instances."));
+            if (s.getSeriesInstanceUid().equals(selectedSeries)) {
+                selectedSeries = null;
+            }
+            load();
+            if (study == null) {
+                // that was the study's last series: the study is gone with it
+                faces.getExternalContext().getFlash().setKeepMessages(true);
+                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/browse.xhtml");
+            }
+        } catch (InvalidRequestException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not deleted", e.getMessage()));
+        } catch (EJBAccessException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not allowed",
+                    "Deleting series takes the Update privilege."));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public boolean isMayDelete() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getExternalContext().isUserInRole("UPDATE") || faces.getExternalContext().isUserInRole("ADMIN");
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    public StudyView getStudy() {
+        return study;
+    }
+
+    public List<SeriesView> getSeries() {
+        return series;
+    }
+
+    public String getSelectedSeries() {
+        return selectedSeries;
+    }
+
+    public InstanceModel getInstances() {
+        return instances;
+    }
+}
