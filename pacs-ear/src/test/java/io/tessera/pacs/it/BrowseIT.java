@@ -207,6 +207,15 @@ class BrowseIT {
 
         search(Map.of("dateFrom", "last week"), "0 studies");
         browser.waitForText(By.id("browse:filter-error"), "YYYY-MM-DD");
+
+        // patient → studies: the Patient ID link lists that patient's studies
+        browser.open(console + "browse.xhtml");
+        browser.waitForText(By.id("browse:studies"), "3 studies");
+        browser.driver().findElements(By.cssSelector(".patient-link")).stream()
+                .filter(a -> a.getText().equals("BR-DOL")).findFirst().orElseThrow().click();
+        browser.waitForText(By.id("browse:studies"), "1 studies");
+        assertTrue(studiesTable().contains("Dolittle, Jane"), studiesTable());
+        assertEquals("BR-DOL", browser.driver().findElement(By.id("browse:patientId")).getAttribute("value"));
     }
 
     @Test
