@@ -77,6 +77,9 @@ class DashboardIT {
             assertTrue(used > 0, "storage used");
             assertTrue(browser.driver().findElement(By.id("refusals")).getText().length() > 0);
             browser.screenshot("60-dashboard");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('areas').scrollIntoView()");
+            browser.screenshot("60-dashboard-storage");
 
             // Settings: the system properties read-only, the preferred transfer syntax saved (and a bad one refused)
             browser.open(CONSOLE + "settings.xhtml");
