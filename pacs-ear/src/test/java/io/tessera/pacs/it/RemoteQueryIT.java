@@ -1,5 +1,6 @@
 package io.tessera.pacs.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The remote query page (issue 8, 001 §3.3.1–3.3.2) in headless Chromium against a dcmtk {@code dcmqrscp} the test
@@ -76,7 +78,7 @@ class RemoteQueryIT {
                 "AETable BEGIN",
                 "DCMQRSCP  " + store + "  RW  (200, 1024mb)  ANY",
                 "AETable END", ""));
-        dcmqrscp = Dcmtk.start(data.resolve("dcmqrscp/dcmqrscp.log"), "dcmqrscp", "-c", config.toString(),
+        dcmqrscp = Dcmtk.start(data.resolve("dcmqrscp/dcmqrscp.log"), "dcmqrscp", "-v", "-c", config.toString(),
                 Integer.toString(qrPort));
         Dcmtk.awaitPort(qrPort, dcmqrscp);
 
@@ -181,12 +183,34 @@ class RemoteQueryIT {
         assertTrue(find.output().contains("Remote^Alice"), find.output());
     }
 
+    /** Types into a field and checks it took the text (a re-render must not have eaten it). */
+    private void type(String id, String text) {
+        WebElement field = browser.waitFor(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        assertEquals(text, browser.driver().findElement(By.id(id)).getAttribute("value"), id);
+    }
+
     @Test
     @Order(2)
-    void patientLevelAndAnAeThatIsDown() {
+    void dateRangeModalityPatientLevelAndAnAeThatIsDown() {
+        browser.open(console + "ae.xhtml");
+        browser.waitFor(By.cssSelector(".qr-DCMQRSCP")).click();
+        browser.waitForText(By.id("heading"), "Query/Retrieve: DCMQRSCP");
+        type("remote:dateFrom", "2024-01-01");
+        type("remote:dateTo", "2024-01-31");
+        type("remote:modality", "ct");
+        browser.screenshot("53-remote-query-dates");
+        browser.driver().findElement(By.id("remote:search")).click();
+        browser.waitForText(By.id("remote:results"), "2 matches");
+        String studies = browser.driver().findElement(By.id("remote:results")).getText();
+        assertTrue(studies.contains("RQACC1") && studies.contains("RQACC3") && !studies.contains("RQACC2"), studies);
+        browser.driver().findElement(By.id("remote:dateFrom")).sendKeys("x");
+        browser.driver().findElement(By.id("remote:search")).click();
+        browser.waitForText(By.id("remote:results"), "Not a date: 2024-01-01x");
+
         browser.open(console + "remote.xhtml?ae=DCMQRSCP");
-        browser.waitFor(By.id("remote:level")).click();
-        browser.waitFor(By.cssSelector("li[data-label='Patient']")).click();
+        new Select(browser.waitFor(By.id("remote:level"))).selectByValue("PATIENT");
         WebElement name = browser.waitFor(By.id("remote:patientName"));
         name.clear();
         name.sendKeys("*");
@@ -194,11 +218,11 @@ class RemoteQueryIT {
         browser.waitForText(By.id("remote:results"), "2 matches");
         String table = browser.driver().findElement(By.id("remote:results")).getText();
         assertTrue(table.contains("RQ-ALICE") && table.contains("RQ-BOB"), table);
-        browser.screenshot("53-remote-query-patients");
+        browser.screenshot("54-remote-query-patients");
 
         browser.open(console + "remote.xhtml?ae=QR_DOWN");
         browser.waitFor(By.id("remote:search")).click();
         browser.waitForText(By.id("remote:results"), "Connection refused");
-        browser.screenshot("54-remote-query-down");
+        browser.screenshot("55-remote-query-down");
     }
 }

@@ -33,11 +33,6 @@ public class RemoteQueryService {
     @Resource
     private SessionContext session;
 
-    /** Our AE title, the Move Destination. */
-    public static String ourAeTitle() {
-        return System.getProperty("tessera.dicom.aetitle", "TESSERA");
-    }
-
     @RolesAllowed({"VIEW", "FORWARD", "MODIFY", "PRINT", "UPDATE", "ADMIN"})
     public Optional<ApplicationEntityData> find(String title) {
         return title == null ? Optional.empty() : registry.find(title);
@@ -74,7 +69,7 @@ public class RemoteQueryService {
         }
         LOG.info(() -> "console user " + session.getCallerPrincipal().getName() + " retrieves study "
                 + studyInstanceUid + " from " + title);
-        remote.move(ae.get(), studyInstanceUid, ourAeTitle(), progress);
+        remote.move(ae.get(), studyInstanceUid, MoveDestination.ourAeTitle(), progress);
         return progress;
     }
 

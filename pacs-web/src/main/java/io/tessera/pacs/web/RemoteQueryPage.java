@@ -86,7 +86,7 @@ public class RemoteQueryPage implements Serializable {
     }
 
     public String getOurAeTitle() {
-        return RemoteQueryService.ourAeTitle();
+        return io.tessera.pacs.remote.MoveDestination.ourAeTitle();
     }
 
     private static void error(String summary, String detail) {
