@@ -220,6 +220,22 @@ class RemoteQueryIT {
         assertTrue(table.contains("RQ-ALICE") && table.contains("RQ-BOB"), table);
         browser.screenshot("54-remote-query-patients");
 
+        // the patient's Patient ID lists its studies; a retrieve we refuse (DCMQRSCP no longer allowed to
+        // associate, so its sub-operation C-STOREs fail) ends with the failure shown
+        browser.waitFor(By.xpath("//a[contains(@class, 'patient-studies') and text() = 'RQ-BOB']")).click();
+        browser.waitForText(By.id("remote:results"), "1 matches");
+        assertTrue(browser.driver().findElement(By.id("remote:results")).getText().contains("RQACC3"));
+        try {
+            jmx.mbeans().invoke(new ObjectName("io.tessera.pacs:service=ApplicationEntities"), "addOrUpdate",
+                    new Object[] {"DCMQRSCP", "127.0.0.1", qrPort, false, "", true, false, false, false, "refused"},
+                    ADD_OR_UPDATE);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        browser.waitFor(By.xpath("//tr[contains(., 'RQACC3')]//button[contains(@class, 'retrieve-button')]")).click();
+        browser.waitForText(By.id("remote:progress-text"), "Failed: 0 completed, 1 failed");
+        browser.screenshot("56-remote-retrieve-failed");
+
         browser.open(console + "remote.xhtml?ae=QR_DOWN");
         browser.waitFor(By.id("remote:search")).click();
         browser.waitForText(By.id("remote:results"), "Connection refused");

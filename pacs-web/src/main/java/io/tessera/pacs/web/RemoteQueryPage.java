@@ -2,6 +2,7 @@ package io.tessera.pacs.web;
 
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.remote.RemoteFilter;
+import io.tessera.pacs.remote.RemotePatient;
 import io.tessera.pacs.remote.RemoteQueryResult;
 import io.tessera.pacs.remote.RemoteQueryService;
 import io.tessera.pacs.remote.RemoteStudy;
@@ -57,6 +58,19 @@ public class RemoteQueryPage implements Serializable {
         if (!result.isSuccess()) {
             error("Query " + ae, result.getError());
         }
+    }
+
+    /** From a patient-level match to that patient's studies: a study-level C-FIND by its Patient ID. */
+    public void studiesOf(RemotePatient patient) {
+        RemoteFilter f = filter;
+        f.setPatientName(null);
+        f.setPatientId(patient.getPatientId());
+        f.setAccessionNumber(null);
+        f.setStudyDateFrom(null);
+        f.setStudyDateTo(null);
+        f.setModality(null);
+        level = "STUDY";
+        search();
     }
 
     public void retrieve(RemoteStudy study) {
