@@ -89,7 +89,8 @@ public class RetrieveProgress implements Serializable {
 
     /** One line for the page: "completed 3, failed 0, remaining 2: In progress". */
     public synchronized String getSummary() {
-        return (done ? (success ? "Completed" : "Failed") : "Retrieving") + ": " + completed + " completed, "
+        String state = !done ? "Retrieving" : success ? "Completed" : completed > 0 ? "Partly failed" : "Failed";
+        return state + ": " + completed + " completed, "
                 + failed + " failed, " + warning + " with warnings"
                 + (remaining >= 0 && !done ? ", " + remaining + " remaining" : "") + " — " + message;
     }
