@@ -248,6 +248,38 @@ class BrowseIT {
 
     @Test
     @Order(3)
+    void theStudyShowsSeriesThumbnailsAndTheViewerTheAttributeTree() {
+        browser.open(console + "study.xhtml?uid=" + DOE_STUDY);
+        browser.waitForText(By.id("study:series"), "CR");
+        // one thumbnail per image series (CT, US, CR; the SR has none), loaded and scaled to fit size × size
+        for (String modality : List.of("CT", "US", "CR")) {
+            String size = waiting().until(d -> (String) js("var i = document.querySelector('.thumbnail-' + arguments[0]);"
+                    + " return i && i.complete && i.naturalWidth > 0 ? i.naturalWidth + 'x' + i.naturalHeight"
+                    + " + ' ' + i.getAttribute('src') : null;", modality));
+            Matcher m = Pattern.compile("(\\d+)x(\\d+) .*size=(\\d+)").matcher(size);
+            assertTrue(m.find(), size);
+            int width = Integer.parseInt(m.group(1));
+            int height = Integer.parseInt(m.group(2));
+            int max = Integer.parseInt(m.group(3));
+            assertTrue(width > 0 && width <= max && height > 0 && height <= max, modality + " thumbnail " + size);
+        }
+        assertTrue(browser.driver().findElements(By.cssSelector(".thumbnail-SR")).isEmpty(), "no thumbnail for the SR");
+        assertTrue(fetch(consolePath() + "rendered/" + sopUids.get("ct") + "?size=300").startsWith("400"), "size ≤ 256");
+        browser.screenshot("43a-study-thumbnails");
+
+        // the CT thumbnail links to the viewer, whose attribute tree shows the data set with a sequence's items
+        browser.driver().findElement(By.cssSelector(".thumbnail-CT")).click();
+        browser.waitForText(By.id("viewer:dataset"), "SOPInstanceUID");
+        String tree = browser.driver().findElement(By.id("viewer:dataset")).getText();
+        for (String expected : List.of("(0010,0010)", "PatientName", "Doe^John", "(0008,0018)", sopUids.get("ct"),
+                "ReferencedImageSequence", "Item 1", "Item 2", "ReferencedSOPInstanceUID", "(pixel data, ")) {
+            assertTrue(tree.contains(expected), expected + " in " + tree);
+        }
+        browser.screenshot("44a-viewer-attributes");
+    }
+
+    @Test
+    @Order(4)
     void theViewerStepsThroughAMultiFrameImage() {
         browser.open(console + "viewer.xhtml?uid=" + sopUids.get("us"));
         browser.waitForText(By.id("viewer:frame-info"), "Frame 1 of 4");
@@ -276,7 +308,7 @@ class BrowseIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStructuredReportIsShownAsADocument() {
         browser.open(console + "study.xhtml?uid=" + DOE_STUDY);
         WebElement before = browser.waitFor(By.id("study:instances"));
@@ -296,7 +328,7 @@ class BrowseIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theAdministratorDeletesASeriesAndItsRowsCountsAndFileGo() throws IOException {
         long before = archivedFiles();
         assertEquals(6, before, "six files stored");
@@ -340,7 +372,7 @@ class BrowseIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aViewOnlyUserSeesNoDeleteButtons() {
         browser.open(console + "admin/users.xhtml");
         browser.waitFor(By.id("users:add")).click();

@@ -212,6 +212,40 @@ public class BrowseService {
     }
 
     /**
+     * The data set of a stored instance as an attribute tree (sequences with their items as children; Pixel Data by
+     * its length only); null for an unknown UID.
+     *
+     * @throws InvalidRequestException when its file cannot be read
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DataSetNode> dataSet(String sopInstanceUid) {
+        List<Instance> found = em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("uid", sopInstanceUid)
+                .getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Instance i = found.get(0);
+        try {
+            return DataSetTree.read(i.file());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the data set of " + i.file(), e);
+            throw new InvalidRequestException("The data set could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Per series of a study, the SOP Instance UID of its first image (lowest instance number with Rows), for thumbnails. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> thumbnailUids(String studyInstanceUid) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT r.seriesInstanceUid, i.sopInstanceUid FROM Instance i JOIN i.series r"
+                        + " WHERE r.study.studyInstanceUid = :uid AND i.rows IS NOT NULL ORDER BY i.instanceNumber, i.id",
+                Object[].class).setParameter("uid", studyInstanceUid).getResultList()) {
+            first.putIfAbsent((String) row[0], (String) row[1]);
+        }
+        return first;
+    }
+
+    /**
      * The content tree of a stored Structured Report, flattened in document order; null for an unknown UID.
      *
      * @throws InvalidRequestException when the instance is not an SR or its file cannot be read

@@ -13,6 +13,9 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +25,11 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
- * {@code /pacs/rendered/{sopInstanceUid}?frame=n&wc=&ww=}: one frame of a stored image as PNG, rendered by the
- * library. {@code wc}/{@code ww} give a window; without them the file's first preset (or the frame's value range) is
+ * {@code /pacs/rendered/{sopInstanceUid}?frame=n&wc=&ww=&size=}: one frame of a stored image as PNG, rendered by the
+ * library; {@code size=N} (1–256) scales it to fit N × N (a thumbnail). {@code wc}/{@code ww} give a window; without them the file's first preset (or the frame's value range) is
  * used; {@code voi=minmax} asks for the value range. The file is found through {@link BrowseService} (which checks
  * the viewer's privilege); this servlet never sees the database. Errors are plain text: 404 for an unknown instance,
  * 400 for a bad frame or window, 415 for pixel data this server cannot decode or an object without an image.
@@ -35,6 +39,8 @@ import java.util.regex.Pattern;
 public class RenderedImageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RenderedImageServlet.class.getName());
+    /** The largest thumbnail edge ({@code size=N}). */
+    static final int MAX_SIZE = 256;
     private static final Pattern UID = Pattern.compile("[0-9.]{1,64}");
 
     @EJB
@@ -62,6 +68,7 @@ public class RenderedImageServlet extends HttpServlet {
         int frame;
         VoiSelection voi;
         String voiKey;
+        int size;
         try {
             frame = intParameter(request, "frame", 1);
             if (frame < 1 || frame > file.frames()) {
@@ -71,8 +78,16 @@ public class RenderedImageServlet extends HttpServlet {
             }
             voi = voi(request);
             voiKey = voiKey(voi);
+            size = intParameter(request, "size", 0);
+            if (size < 0 || size > MAX_SIZE) {
+                text(response, HttpServletResponse.SC_BAD_REQUEST, "size is between 1 and " + MAX_SIZE + ".");
+                return;
+            }
+            if (size > 0) {
+                voiKey += "-s" + size;
+            }
         } catch (NumberFormatException e) {
-            text(response, HttpServletResponse.SC_BAD_REQUEST, "frame is a whole number, wc and ww are numbers.");
+            text(response, HttpServletResponse.SC_BAD_REQUEST, "frame and size are whole numbers, wc and ww are numbers.");
             return;
         }
         Path cached = RenderedCache.entry(uid, file.digest(), frame, voiKey);
@@ -90,7 +105,12 @@ public class RenderedImageServlet extends HttpServlet {
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
         try {
-            DicomImage.read(file.file(), frame).writePng(png, voi);
+            DicomImage image = DicomImage.read(file.file(), frame);
+            if (size > 0) {
+                ImageIO.write(scaled(image.render(voi), size), "png", png);
+            } else {
+                image.writePng(png, voi);
+            }
         } catch (UnsupportedTransferSyntaxException e) {
             text(response, 415, "This image cannot be shown: its transfer syntax " + e.transferSyntaxUid()
                     + " has no decoder here (" + e.getMessage() + ").");
@@ -110,6 +130,28 @@ public class RenderedImageServlet extends HttpServlet {
         byte[] bytes = png.toByteArray();
         RenderedCache.put(cached, bytes);
         png(response, bytes, "miss");
+    }
+
+    /** The image scaled (never enlarged) to fit size × size, keeping its aspect ratio. */
+    static BufferedImage scaled(BufferedImage source, int size) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        double scale = Math.min(1.0, Math.min((double) size / w, (double) size / h));
+        if (scale >= 1.0) {
+            return source;
+        }
+        int tw = Math.max(1, (int) Math.round(w * scale));
+        int th = Math.max(1, (int) Math.round(h * scale));
+        int type = source.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_RGB : source.getType();
+        BufferedImage target = new BufferedImage(tw, th, type);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, tw, th, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
     }
 
     private static void png(HttpServletResponse response, byte[] png, String cache) throws IOException {

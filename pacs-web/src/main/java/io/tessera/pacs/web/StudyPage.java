@@ -31,6 +31,7 @@ public class StudyPage implements Serializable {
     private String uid;
     private StudyView study;
     private List<SeriesView> series;
+    private Map<String, String> thumbnails = Map.of();
     private String selectedSeries;
     private final InstanceModel instances = new InstanceModel();
 
@@ -70,9 +71,22 @@ public class StudyPage implements Serializable {
     private void load() {
         study = uid == null ? null : browse.study(uid);
         series = study == null ? List.of() : browse.findSeries(uid);
+        thumbnails = study == null ? Map.of() : new java.util.HashMap<>(browse.thumbnailUids(uid));
         if (selectedSeries == null && !series.isEmpty()) {
             selectedSeries = series.get(0).getSeriesInstanceUid();
         }
+    }
+
+    /** Thumbnail edge in pixels (the servlet's size parameter). */
+    public static final int THUMBNAIL_SIZE = 64;
+
+    /** The SOP Instance UID of the series' first image, or null when it has none (e.g. an SR series). */
+    public String thumbnailUid(SeriesView s) {
+        return thumbnails.get(s.getSeriesInstanceUid());
+    }
+
+    public int getThumbnailSize() {
+        return THUMBNAIL_SIZE;
     }
 
     public void show(SeriesView s) {

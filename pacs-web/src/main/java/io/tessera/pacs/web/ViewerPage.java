@@ -1,6 +1,8 @@
 package io.tessera.pacs.web;
 
+import io.tessera.pacs.InvalidRequestException;
 import io.tessera.pacs.browse.BrowseService;
+import io.tessera.pacs.browse.DataSetNode;
 import io.tessera.pacs.browse.InstanceView;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -11,6 +13,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.model.DefaultTreeNode;
+import org.primefaces.model.TreeNode;
 
 /**
  * The image viewer (/viewer.xhtml?uid=…): one frame of one instance through the rendered-image servlet, window
@@ -67,6 +71,8 @@ public class ViewerPage implements Serializable {
     private Double center;
     private Double width;
     private boolean minMax;
+    private TreeNode<DataSetNode> dataSet;
+    private String dataSetError;
 
     /** The uid (and frame) request parameters of the GET that opened the view. */
     @jakarta.annotation.PostConstruct
@@ -83,6 +89,34 @@ public class ViewerPage implements Serializable {
         if (instance != null && (frame < 1 || frame > instance.getFrames())) {
             frame = 1;
         }
+    }
+
+    /** The instance's data set as a tree (all nodes expanded), read on first use. */
+    public TreeNode<DataSetNode> getDataSet() {
+        if (dataSet == null && instance != null) {
+            dataSet = new DefaultTreeNode<>(new DataSetNode("", "", "", ""), null);
+            try {
+                List<DataSetNode> nodes = browse.dataSet(instance.getSopInstanceUid());
+                if (nodes != null) {
+                    add(dataSet, nodes);
+                }
+            } catch (InvalidRequestException e) {
+                dataSetError = e.getMessage();
+            }
+        }
+        return dataSet;
+    }
+
+    private static void add(TreeNode<DataSetNode> parent, List<DataSetNode> nodes) {
+        for (DataSetNode n : nodes) {
+            TreeNode<DataSetNode> child = new DefaultTreeNode<>(n, parent);
+            child.setExpanded(true);
+            add(child, n.getChildren());
+        }
+    }
+
+    public String getDataSetError() {
+        return dataSetError;
     }
 
     public String getImageUrl() {
