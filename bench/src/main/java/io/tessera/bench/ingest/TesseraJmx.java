@@ -17,6 +17,8 @@ import javax.management.remote.JMXServiceURL;
  * <li>{@code add-calling-ae <title>}: {@code addOrUpdate} on {@code io.tessera.pacs:service=ApplicationEntities}, access
  * allowed — without the row the acceptance policy (seed 001 §2.2) rejects the association, "calling AE title not
  * recognized".</li>
+ * <li>{@code add-destination <title> <port>}: the same with host 127.0.0.1, the port and storage destination set —
+ * the C-MOVE destination of the retrieve benchmark (a dcmtk storescp).</li>
  * <li>{@code storage}: the counters and settings of {@code io.tessera.pacs:service=Storage} (issue 5), to cross-check
  * the benchmark's count of 0000 responses against what the server says it stored, and to record the settings the
  * figures were measured with.</li>
@@ -35,8 +37,10 @@ public final class TesseraJmx {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4 || ("add-calling-ae".equals(args[3]) && args.length != 5)) {
-            System.err.println("usage: TesseraJmx <host:managementPort> <user> <password> add-calling-ae <AE title> | storage");
+        if (args.length < 4 || ("add-calling-ae".equals(args[3]) && args.length != 5)
+                || ("add-destination".equals(args[3]) && args.length != 6)) {
+            System.err.println("usage: TesseraJmx <host:managementPort> <user> <password> add-calling-ae <AE title>"
+                    + " | add-destination <AE title> <port> | storage");
             System.exit(2);
         }
         Map<String, Object> environment = Map.of(
@@ -48,6 +52,7 @@ public final class TesseraJmx {
             MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
             switch (args[3]) {
                 case "add-calling-ae" -> addCallingAe(mbeans, args[4]);
+                case "add-destination" -> addDestination(mbeans, args[4], Integer.parseInt(args[5]));
                 case "storage" -> storage(mbeans);
                 default -> {
                     System.err.println("unknown command " + args[3]);
@@ -70,6 +75,14 @@ public final class TesseraJmx {
                 "addOrUpdate", new Object[] {title, "127.0.0.1", 0, true, "", false, false, false, false,
                         "bench/run storescu"}, ADD_OR_UPDATE);
         System.out.println("added calling AE " + row.get("title") + " (access allowed)");
+    }
+
+    /** A C-MOVE destination: host and port, storage destination (the retrieve benchmark's storescp). */
+    private static void addDestination(MBeanServerConnection mbeans, String title, int port) throws Exception {
+        CompositeData row = (CompositeData) mbeans.invoke(new ObjectName("io.tessera.pacs:service=ApplicationEntities"),
+                "addOrUpdate", new Object[] {title, "127.0.0.1", port, true, "", false, false, false, true,
+                        "bench/run movescu destination"}, ADD_OR_UPDATE);
+        System.out.println("added C-MOVE destination " + row.get("title") + " 127.0.0.1:" + port);
     }
 
     private static void storage(MBeanServerConnection mbeans) throws Exception {
