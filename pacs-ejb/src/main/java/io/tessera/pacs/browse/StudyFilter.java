@@ -6,6 +6,7 @@ import java.io.Serializable;
  * What the console's study browser filters by; empty fields do not filter. Patient's Name takes {@code *} and
  * {@code ?} wildcards and matches without regard to case (a name without wildcards matches names that start with
  * it); the other text fields match exactly; the study date range is inclusive, either end may be open (YYYYMMDD).
+ * The remote query page sends the same filters as C-FIND keys (io.tessera.pacs.remote); Source AE has no key there.
  */
 public class StudyFilter implements Serializable {
     private static final long serialVersionUID = 1L;

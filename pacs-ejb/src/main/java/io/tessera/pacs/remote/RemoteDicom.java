@@ -1,5 +1,6 @@
 package io.tessera.pacs.remote;
 
+import io.tessera.pacs.browse.StudyFilter;
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.Tag;
 import io.tessera.dicom.data.UID;
@@ -43,7 +44,7 @@ public class RemoteDicom {
     @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
     private DicomConnectionFactory dicom;
 
-    public RemoteQueryResult findStudies(ApplicationEntityData ae, RemoteFilter filter) {
+    public RemoteQueryResult findStudies(ApplicationEntityData ae, StudyFilter filter) {
         long start = System.nanoTime();
         Attributes keys = patientKeys(filter);
         keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
@@ -66,7 +67,7 @@ public class RemoteDicom {
         }
     }
 
-    public RemoteQueryResult findPatients(ApplicationEntityData ae, RemoteFilter filter) {
+    public RemoteQueryResult findPatients(ApplicationEntityData ae, StudyFilter filter) {
         long start = System.nanoTime();
         Attributes keys = patientKeys(filter);
         keys.setString(Tag.QueryRetrieveLevel, VR.CS, "PATIENT");
@@ -146,7 +147,7 @@ public class RemoteDicom {
         return rq;
     }
 
-    private static Attributes patientKeys(RemoteFilter filter) {
+    private static Attributes patientKeys(StudyFilter filter) {
         Attributes keys = new Attributes();
         set(keys, Tag.PatientName, VR.PN, filter.getPatientName());
         set(keys, Tag.PatientID, VR.LO, filter.getPatientId());

@@ -1,5 +1,6 @@
 package io.tessera.pacs.remote;
 
+import io.tessera.pacs.browse.StudyFilter;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
 import jakarta.annotation.Resource;
@@ -45,14 +46,14 @@ public class RemoteQueryService {
 
     /** Study-level C-FIND (Study Root) to the AE with the filter. */
     @RolesAllowed({"VIEW", "FORWARD", "MODIFY", "PRINT", "UPDATE", "ADMIN"})
-    public RemoteQueryResult findStudies(String title, RemoteFilter filter) {
+    public RemoteQueryResult findStudies(String title, StudyFilter filter) {
         return registry.find(title).map(ae -> remote.findStudies(ae, filter))
                 .orElseGet(() -> new RemoteQueryResult(null, null, "No application entity " + title + ".", 0));
     }
 
     /** Patient-level C-FIND (Patient Root) to the AE with the filter's patient keys. */
     @RolesAllowed({"VIEW", "FORWARD", "MODIFY", "PRINT", "UPDATE", "ADMIN"})
-    public RemoteQueryResult findPatients(String title, RemoteFilter filter) {
+    public RemoteQueryResult findPatients(String title, StudyFilter filter) {
         return registry.find(title).map(ae -> remote.findPatients(ae, filter))
                 .orElseGet(() -> new RemoteQueryResult(null, null, "No application entity " + title + ".", 0));
     }

@@ -31,6 +31,8 @@ import java.util.logging.Logger;
 public class CStoreScp {
     private static final Logger LOG = Logger.getLogger(CStoreScp.class.getName());
     private static final int INDEX_ATTEMPTS = 3;
+    /** PS3.5 §9.1: a UID is digits and dots, at most 64 characters (compiled once: this runs for every image). */
+    private static final java.util.regex.Pattern UID_VALUE = java.util.regex.Pattern.compile("[0-9.]{1,64}");
     private static final String AREA_PROPERTY = CStoreScp.class.getName() + ".area";
 
     @EJB
@@ -169,12 +171,12 @@ public class CStoreScp {
                 throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
                         (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID missing");
             }
-            if (uid.length() > 64 || !uid.matches("[0-9.]+")) {
+            if (!UID_VALUE.matcher(uid).matches()) {
                 throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
                         (tag == Tag.StudyInstanceUID ? "Study" : "Series") + " Instance UID is not a UID");
             }
         }
-        if (iuid.length() > 64 || !iuid.matches("[0-9.]+")) {
+        if (!UID_VALUE.matcher(iuid).matches()) {
             throw new StoreFailure(StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "SOP Instance UID is not a UID");
         }
     }

@@ -1,7 +1,7 @@
 package io.tessera.pacs.web;
 
 import io.tessera.pacs.admin.ApplicationEntityData;
-import io.tessera.pacs.remote.RemoteFilter;
+import io.tessera.pacs.browse.StudyFilter;
 import io.tessera.pacs.remote.RemotePatient;
 import io.tessera.pacs.remote.RemoteQueryResult;
 import io.tessera.pacs.remote.RemoteQueryService;
@@ -30,7 +30,7 @@ public class RemoteQueryPage implements Serializable {
     private String ae;
     private ApplicationEntityData entity;
     private boolean loaded;
-    private final RemoteFilter filter = new RemoteFilter();
+    private final StudyFilter filter = new StudyFilter();
     private String level = "STUDY";
     private RemoteQueryResult result;
     private String retrieveId;
@@ -62,7 +62,7 @@ public class RemoteQueryPage implements Serializable {
 
     /** From a patient-level match to that patient's studies: a study-level C-FIND by its Patient ID. */
     public void studiesOf(RemotePatient patient) {
-        RemoteFilter f = filter;
+        StudyFilter f = filter;
         f.setPatientName(null);
         f.setPatientId(patient.getPatientId());
         f.setAccessionNumber(null);
@@ -115,7 +115,7 @@ public class RemoteQueryPage implements Serializable {
         this.ae = ae;
     }
 
-    public RemoteFilter getFilter() {
+    public StudyFilter getFilter() {
         return filter;
     }
 
