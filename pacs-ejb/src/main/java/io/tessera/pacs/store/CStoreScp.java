@@ -9,10 +9,12 @@ import io.tessera.dicom.net.dimse.Status;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
 import io.tessera.pacs.domain.StoreEvent;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +52,21 @@ public class CStoreScp {
     @EJB
     private InstanceStoredEvents events;
 
+    /** Forces files and directories to disk while this thread goes on with the store (see {@link ReceivedFile}). */
+    @Resource
+    private ManagedExecutorService disk;
+
     public void store(DimseRequest rq, Responder responder) throws IOException {
+        long t0 = StoreTiming.CURRENT.get()[StoreTiming.STEPS.length];
+        StoreTiming.mark(0);
         String callingAe = rq.association().callingAeTitle();
         String iuid = rq.sopInstanceUid();
         try {
             long size = store(rq, callingAe);
             statistics.stored(size);
             responder.respond(Status.SUCCESS);
+            StoreTiming.mark(9);
+            StoreTiming.done(t0);
         } catch (StoreFailure f) {
             statistics.failed(f.status());
             Level level = f.status() == StoreFailure.PATIENT_ID_CONFLICT || f.status() == StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS
@@ -100,6 +110,7 @@ public class CStoreScp {
         ReceivedFile file;
         try {
             file = ReceivedFile.receive(area, rq.data(), settings.getFormat(), cuid, iuid, ts, callingAe);
+            StoreTiming.mark(2);
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
         }
@@ -107,25 +118,32 @@ public class CStoreScp {
         try {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
+            StoreTiming.mark(3);
             InstanceIndex.Lookup lookup;
             try {
                 lookup = index.lookup(ds);
             } catch (RuntimeException e) {
                 throw databaseFailure("looking for a stored copy", e);
             }
+            StoreTiming.mark(4);
             if (isDuplicateToDiscard(ds, file, callingAe, lookup.existing())) {
                 return file.size();
             }
             String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
             String relativePath = relativePath(ds, file);
-            file.moveTo(relativePath, callingAe);
+            file.moveTo(relativePath, callingAe, disk);
+            StoreTiming.mark(5);
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                     file.transferSyntaxUid(), file.digest());
-            Path replaced = index(ds, info, callingAe, conflict);
+            // the file is forced to disk while the transaction runs; it commits once the file is there
+            Path replaced = index(ds, info, callingAe, conflict, file);
+            StoreTiming.mark(6);
             file.committed();
+            StoreTiming.mark(7);
             done = true;
             events.instanceStored(ds, info, callingAe, replaced != null);
             ReceivedStudies.of(rq.association()).stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
+            StoreTiming.mark(8);
             if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
                 Files.deleteIfExists(replaced);
             }
@@ -232,13 +250,19 @@ public class CStoreScp {
     }
 
     /** Concurrent stores of a new study or series may collide on its unique UID: the loser retries and finds it. */
-    private Path index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict) throws StoreFailure {
+    private Path index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict, ReceivedFile file)
+            throws StoreFailure {
         for (int attempt = 1; ; attempt++) {
             try {
-                return index.index(ds, info, callingAe, conflict);
+                return index.index(ds, info, callingAe, conflict, file::awaitDurable);
             } catch (RuntimeException e) {
                 if (attempt < INDEX_ATTEMPTS && isUniqueViolation(e)) {
                     continue;
+                }
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof ReceivedFile.NotOnDisk n) {
+                        throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + n.getMessage(), n);
+                    }
                 }
                 throw databaseFailure("indexing", e);
             }

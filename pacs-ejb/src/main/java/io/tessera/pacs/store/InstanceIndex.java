@@ -61,9 +61,12 @@ public class InstanceIndex {
      * pointed at the new file. Returns the file it replaced, or null. Patient, study and series take the attributes
      * of the first instance that creates them (later instances do not rewrite them: that is what study correction
      * is for), so an image of a known series costs one insert and the count updates.
+     *
+     * @param beforeCommit runs last inside the transaction (the C-STORE waits there for its file to be on disk, see
+     *                     {@link ReceivedFile}); a runtime exception from it rolls the transaction back. May be null.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Path index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote) {
+    public Path index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote, Runnable beforeCommit) {
         Patient patient = patient(ds);
         if (patient == null) {
             patient = new Patient(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
@@ -130,6 +133,9 @@ public class InstanceIndex {
                     + " num_studies = num_studies + ?2 WHERE id = ?3")
                     .setParameter(1, newSeries ? 1 : 0).setParameter(2, newStudy ? 1 : 0).setParameter(3, patient.getId())
                     .executeUpdate();
+        }
+        if (beforeCommit != null) {
+            beforeCommit.run();
         }
         return replaced;
     }
