@@ -119,9 +119,14 @@ public class CStoreScp {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
             StoreTiming.mark(3);
+            String studyUid = ds.getString(Tag.StudyInstanceUID);
+            String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+            String patientKey = KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
+            KnownSeries known = KnownSeries.of(rq.association());
+            KnownSeries.Entry series = known.get(seriesUid, studyUid, patientKey);
             InstanceIndex.Lookup lookup;
             try {
-                lookup = index.lookup(ds);
+                lookup = index.lookup(ds, series != null ? series.patientName() : known.patientName(patientKey));
             } catch (RuntimeException e) {
                 throw databaseFailure("looking for a stored copy", e);
             }
@@ -136,7 +141,21 @@ public class CStoreScp {
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                     file.transferSyntaxUid(), file.digest());
             // the file is forced to disk while the transaction runs; it commits once the file is there
-            Path replaced = index(ds, info, callingAe, conflict, file);
+            Path replaced = null;
+            boolean indexed = false;
+            if (series != null && lookup.existing() == null) {
+                indexed = indexInSeries(series, ds, info, callingAe, conflict, file);
+                if (!indexed) {
+                    known.forget(seriesUid);
+                }
+            }
+            if (!indexed) {
+                InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
+                replaced = result.replaced();
+                String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
+                        : IndexedAttributes.patientName(ds);
+                known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
+            }
             StoreTiming.mark(6);
             file.committed();
             StoreTiming.mark(7);
@@ -249,9 +268,35 @@ public class CStoreScp {
                 + ds.getString(Tag.SOPInstanceUID) + "." + file.digest().substring(0, 8) + suffix;
     }
 
+    /**
+     * The next image of a series this association stored before: one insert. False when that failed for another
+     * reason than the disk (a parent row deleted meanwhile, the same instance stored meanwhile by another
+     * association): the caller then takes the full path, which finds out what is there.
+     */
+    private boolean indexInSeries(KnownSeries.Entry series, Attributes ds, ReceivedFileInfo info, String callingAe,
+                                  String conflict, ReceivedFile file) throws StoreFailure {
+        try {
+            index.indexInSeries(series.parents(), ds, info, callingAe, conflict, file::awaitDurable);
+            return true;
+        } catch (RuntimeException e) {
+            notOnDisk(e);
+            LOG.log(Level.FINE, "C-STORE of the next image of a known series failed; indexing it in full", e);
+            return false;
+        }
+    }
+
+    /** Throws A700 when {@code e} says that the file did not reach the disk. */
+    private static void notOnDisk(RuntimeException e) throws StoreFailure {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReceivedFile.NotOnDisk n) {
+                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + n.getMessage(), n);
+            }
+        }
+    }
+
     /** Concurrent stores of a new study or series may collide on its unique UID: the loser retries and finds it. */
-    private Path index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict, ReceivedFile file)
-            throws StoreFailure {
+    private InstanceIndex.Indexed index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict,
+                                        ReceivedFile file) throws StoreFailure {
         for (int attempt = 1; ; attempt++) {
             try {
                 return index.index(ds, info, callingAe, conflict, file::awaitDurable);
@@ -259,11 +304,7 @@ public class CStoreScp {
                 if (attempt < INDEX_ATTEMPTS && isUniqueViolation(e)) {
                     continue;
                 }
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof ReceivedFile.NotOnDisk n) {
-                        throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + n.getMessage(), n);
-                    }
-                }
+                notOnDisk(e);
                 throw databaseFailure("indexing", e);
             }
         }
