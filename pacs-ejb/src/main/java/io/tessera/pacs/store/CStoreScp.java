@@ -8,6 +8,7 @@ import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.dicom.net.dimse.Status;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
+import io.tessera.pacs.domain.StorageFormat;
 import io.tessera.pacs.domain.StoreEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -36,6 +37,7 @@ public class CStoreScp {
     /** PS3.5 §9.1: a UID is digits and dots, at most 64 characters (compiled once: this runs for every image). */
     private static final java.util.regex.Pattern UID_VALUE = java.util.regex.Pattern.compile("[0-9.]{1,64}");
     private static final String AREA_PROPERTY = CStoreScp.class.getName() + ".area";
+    private static final String FORMAT_PROPERTY = CStoreScp.class.getName() + ".format";
 
     @EJB
     private StorageSettings settings;
@@ -107,9 +109,15 @@ public class CStoreScp {
             area = area(callingAe);
             rq.association().property(AREA_PROPERTY, area);
         }
+        // so is the storage format (a setting change applies to the next association)
+        StorageFormat format = (StorageFormat) rq.association().property(FORMAT_PROPERTY);
+        if (format == null) {
+            format = settings.getFormat();
+            rq.association().property(FORMAT_PROPERTY, format);
+        }
         ReceivedFile file;
         try {
-            file = ReceivedFile.receive(area, rq.data(), settings.getFormat(), cuid, iuid, ts, callingAe);
+            file = ReceivedFile.receive(area, rq.data(), format, cuid, iuid, ts, callingAe);
             StoreTiming.mark(2);
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
@@ -124,9 +132,28 @@ public class CStoreScp {
             String patientKey = KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
             KnownSeries known = KnownSeries.of(rq.association());
             KnownSeries.Entry series = known.get(seriesUid, studyUid, patientKey);
+            if (series != null) {
+                // the next image of a series this association stored: its look-up, move and index in one
+                // transaction, the patient's name from the first image
+                String conflict = patientIdConflict(ds, callingAe, InstanceIndex.conflictingName(series.patientName(), ds));
+                String relativePath = relativePath(ds, file);
+                ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
+                        file.transferSyntaxUid(), file.digest());
+                StoreTiming.mark(4);
+                if (indexNext(series, ds, info, callingAe, conflict, file)) {
+                    StoreTiming.mark(6);
+                    file.committed();
+                    done = true;
+                    events.instanceStored(ds, info, callingAe, false);
+                    ReceivedStudies.of(rq.association()).stored(studyUid, IndexedAttributes.patientId(ds));
+                    StoreTiming.mark(8);
+                    return file.size();
+                }
+                known.forget(seriesUid); // stored before, or a row is gone: the full path finds out
+            }
             InstanceIndex.Lookup lookup;
             try {
-                lookup = index.lookup(ds, series != null ? series.patientName() : known.patientName(patientKey));
+                lookup = index.lookup(ds, known.patientName(patientKey));
             } catch (RuntimeException e) {
                 throw databaseFailure("looking for a stored copy", e);
             }
@@ -141,21 +168,11 @@ public class CStoreScp {
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                     file.transferSyntaxUid(), file.digest());
             // the file is forced to disk while the transaction runs; it commits once the file is there
-            Path replaced = null;
-            boolean indexed = false;
-            if (series != null && lookup.existing() == null) {
-                indexed = indexInSeries(series, ds, info, callingAe, conflict, file);
-                if (!indexed) {
-                    known.forget(seriesUid);
-                }
-            }
-            if (!indexed) {
-                InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
-                replaced = result.replaced();
-                String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
-                        : IndexedAttributes.patientName(ds);
-                known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
-            }
+            InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
+            Path replaced = result.replaced();
+            String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
+                    : IndexedAttributes.patientName(ds);
+            known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
             StoreTiming.mark(6);
             file.committed();
             StoreTiming.mark(7);
@@ -269,15 +286,20 @@ public class CStoreScp {
     }
 
     /**
-     * The next image of a series this association stored before: one insert. False when that failed for another
-     * reason than the disk (a parent row deleted meanwhile, the same instance stored meanwhile by another
-     * association): the caller then takes the full path, which finds out what is there.
+     * The next image of a series this association stored before. False when its SOP instance is indexed already, or
+     * the insert failed for another reason than the disk (a parent row deleted meanwhile, the same instance stored
+     * meanwhile by another association): the caller then takes the full path, which finds out what is there.
      */
-    private boolean indexInSeries(KnownSeries.Entry series, Attributes ds, ReceivedFileInfo info, String callingAe,
-                                  String conflict, ReceivedFile file) throws StoreFailure {
+    private boolean indexNext(KnownSeries.Entry series, Attributes ds, ReceivedFileInfo info, String callingAe,
+                              String conflict, ReceivedFile file) throws StoreFailure {
         try {
-            index.indexInSeries(series.parents(), ds, info, callingAe, conflict, file::awaitDurable);
-            return true;
+            return index.indexNext(series.parents(), ds, callingAe, conflict, () -> {
+                file.moveTo(info.relativePath(), callingAe, disk);
+                StoreTiming.mark(5);
+                return info;
+            }, file::awaitDurable);
+        } catch (InstanceIndex.Refused r) {
+            throw r.failure();
         } catch (RuntimeException e) {
             notOnDisk(e);
             LOG.log(Level.FINE, "C-STORE of the next image of a known series failed; indexing it in full", e);

@@ -8,6 +8,7 @@ import io.tessera.pacs.domain.Series;
 import io.tessera.pacs.domain.StoreEvent;
 import io.tessera.pacs.domain.Study;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -107,23 +108,60 @@ public class InstanceIndex {
         }
     }
 
+    /** Moves the received file into place (inside the transaction that indexes it, before the insert). */
+    @FunctionalInterface
+    public interface Move {
+        ReceivedFileInfo run() throws StoreFailure;
+    }
+
+    /** A store failure inside the index transaction: rolls it back, and the C-STORE answers its status. */
+    @ApplicationException(rollback = true)
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(StoreFailure failure) {
+            super(failure.getMessage(), failure);
+        }
+
+        StoreFailure failure() {
+            return (StoreFailure) getCause();
+        }
+    }
+
     /**
-     * Records a new instance of a series whose rows {@code parents} names (a previous image of the association
-     * found or made them): one insert and the three count updates, in plain JDBC.
+     * The next image of a series whose rows {@code parents} names (a previous image of the association found or made
+     * them), in one transaction and in plain JDBC: false, doing nothing, when the SOP instance is already indexed
+     * (the caller applies the duplicate policy); else {@code move}, the insert and the three count updates, then
+     * {@code beforeCommit}.
      *
+     * @throws Refused when {@code move} fails (its status)
      * @throws IllegalStateException when a parent row is gone (deleted meanwhile): the caller takes {@link #index}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void indexInSeries(Parents parents, Attributes ds, ReceivedFileInfo file, String sourceAe,
-                              String conflictNote, Runnable beforeCommit) {
-        if (conflictNote != null) {
-            em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe,
-                    ds.getString(Tag.SOPInstanceUID), conflictNote));
-            em.flush();
-        }
-        Instance i = new Instance(null, ds.getString(Tag.SOPInstanceUID), ds.getString(Tag.SOPClassUID));
-        IndexedAttributes.toInstance(ds, i); // the same columns as the JPA path, from the same code
+    public boolean indexNext(Parents parents, Attributes ds, String sourceAe, String conflictNote, Move move,
+                             Runnable beforeCommit) {
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM instance WHERE sop_instance_uid = ?")) {
+                st.setString(1, sopUid);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            ReceivedFileInfo file;
+            try {
+                file = move.run();
+            } catch (StoreFailure f) {
+                throw new Refused(f);
+            }
+            if (conflictNote != null) {
+                em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe, sopUid, conflictNote));
+                em.flush();
+            }
+            Instance i = new Instance(null, sopUid, ds.getString(Tag.SOPClassUID));
+            IndexedAttributes.toInstance(ds, i); // the same columns as the JPA path, from the same code
             try (PreparedStatement st = c.prepareStatement(INSERT_INSTANCE)) {
                 int k = 1;
                 st.setLong(k++, parents.series());
@@ -161,6 +199,13 @@ public class InstanceIndex {
         if (beforeCommit != null) {
             beforeCommit.run();
         }
+        return true;
+    }
+
+    /** The stored Patient's Name when it is not the received one ("Doe^John" = "DOE^JOHN "), else null. */
+    static String conflictingName(String storedName, Attributes ds) {
+        return Objects.equals(normalized(storedName), normalized(IndexedAttributes.patientName(ds))) ? null
+                : Objects.requireNonNullElse(storedName, "");
     }
 
     private static void count(Connection c, String sql, long id) throws SQLException {

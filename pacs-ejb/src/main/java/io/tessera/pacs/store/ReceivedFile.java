@@ -62,6 +62,7 @@ final class ReceivedFile {
     private CompletableFuture<Void> forced;
 
     /** The file or its directory could not be forced to disk: the index transaction must not commit. */
+    @jakarta.ejb.ApplicationException(rollback = true)
     static final class NotOnDisk extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -169,6 +170,9 @@ final class ReceivedFile {
      */
     void moveTo(String relativePath, String callingAe, Executor disk) throws StoreFailure {
         Path finalPath = area.resolve(relativePath);
+        if (finalPath.equals(target)) {
+            return; // moved by an attempt whose index transaction rolled back: it is in place, and being forced
+        }
         Path marker = marker();
         try {
             // a directory made here is an entry in its parent: forced with the file's (a series' first image only)
