@@ -79,7 +79,6 @@ public class DimseEndpoint implements DicomMessageListener {
     @Override
     public void onRequest(DimseRequest request, Responder responder) throws IOException {
         if (request.commandField() == Dimse.C_STORE_RQ) {
-            io.tessera.pacs.store.StoreTiming.start(System.nanoTime());
             storage.store(request, responder); // 001 §3.4.1: the adapter accepted only storage classes for C-STORE
             return;
         }

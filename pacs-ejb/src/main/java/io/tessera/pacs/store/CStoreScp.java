@@ -59,16 +59,12 @@ public class CStoreScp {
     private ManagedExecutorService disk;
 
     public void store(DimseRequest rq, Responder responder) throws IOException {
-        long t0 = StoreTiming.CURRENT.get()[StoreTiming.STEPS.length];
-        StoreTiming.mark(0);
         String callingAe = rq.association().callingAeTitle();
         String iuid = rq.sopInstanceUid();
         try {
             long size = store(rq, callingAe);
             statistics.stored(size);
             responder.respond(Status.SUCCESS);
-            StoreTiming.mark(9);
-            StoreTiming.done(t0);
         } catch (StoreFailure f) {
             statistics.failed(f.status());
             Level level = f.status() == StoreFailure.PATIENT_ID_CONFLICT || f.status() == StoreFailure.DATA_SET_DOES_NOT_MATCH_SOP_CLASS
@@ -118,7 +114,6 @@ public class CStoreScp {
         ReceivedFile file;
         try {
             file = ReceivedFile.receive(area, rq.data(), format, cuid, iuid, ts, callingAe);
-            StoreTiming.mark(2);
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
         }
@@ -126,7 +121,6 @@ public class CStoreScp {
         try {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
-            StoreTiming.mark(3);
             String studyUid = ds.getString(Tag.StudyInstanceUID);
             String seriesUid = ds.getString(Tag.SeriesInstanceUID);
             String patientKey = KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
@@ -139,14 +133,11 @@ public class CStoreScp {
                 String relativePath = relativePath(ds, file);
                 ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                         file.transferSyntaxUid(), file.digest());
-                StoreTiming.mark(4);
                 if (indexNext(series, ds, info, callingAe, conflict, file)) {
-                    StoreTiming.mark(6);
                     file.committed();
                     done = true;
                     events.instanceStored(ds, info, callingAe, false);
                     ReceivedStudies.of(rq.association()).stored(studyUid, IndexedAttributes.patientId(ds));
-                    StoreTiming.mark(8);
                     return file.size();
                 }
                 known.forget(seriesUid); // stored before, or a row is gone: the full path finds out
@@ -157,14 +148,12 @@ public class CStoreScp {
             } catch (RuntimeException e) {
                 throw databaseFailure("looking for a stored copy", e);
             }
-            StoreTiming.mark(4);
             if (isDuplicateToDiscard(ds, file, callingAe, lookup.existing())) {
                 return file.size();
             }
             String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
             String relativePath = relativePath(ds, file);
             file.moveTo(relativePath, callingAe, disk);
-            StoreTiming.mark(5);
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                     file.transferSyntaxUid(), file.digest());
             // the file is forced to disk while the transaction runs; it commits once the file is there
@@ -173,13 +162,10 @@ public class CStoreScp {
             String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
                     : IndexedAttributes.patientName(ds);
             known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
-            StoreTiming.mark(6);
             file.committed();
-            StoreTiming.mark(7);
             done = true;
             events.instanceStored(ds, info, callingAe, replaced != null);
             ReceivedStudies.of(rq.association()).stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
-            StoreTiming.mark(8);
             if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
                 Files.deleteIfExists(replaced);
             }
@@ -295,7 +281,6 @@ public class CStoreScp {
         try {
             return index.indexNext(series.parents(), ds, callingAe, conflict, () -> {
                 file.moveTo(info.relativePath(), callingAe, disk);
-                StoreTiming.mark(5);
                 return info;
             }, file::awaitDurable);
         } catch (InstanceIndex.Refused r) {

@@ -120,7 +120,6 @@ final class ReceivedFile {
                     throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write " + temp.getFileName() + ": " + reason(e), e);
                 }
             }
-            StoreTiming.mark(1);
             try {
                 size = channel.size();
             } catch (IOException e) {

@@ -57,6 +57,7 @@ public class StorageReconciliation {
     private int deleted;
     private int reindexed;
     private int dropped;
+    private int incomplete;
 
     @PostConstruct
     void reconcile() {
@@ -73,9 +74,10 @@ public class StorageReconciliation {
         for (Path area : areas) {
             reconcile(area);
         }
-        if (deleted + reindexed + dropped > 0) {
+        if (deleted + reindexed + dropped + incomplete > 0) {
             LOG.warning(() -> "Storage reconciliation after an unclean stop: " + deleted + " unacknowledged temporary file(s) deleted, "
-                    + reindexed + " file(s) indexed, " + dropped + " superseded file(s) deleted");
+                    + reindexed + " file(s) indexed, " + dropped + " superseded file(s) deleted, " + incomplete
+                    + " unacknowledged file(s) cut short deleted");
         } else {
             LOG.info("Storage reconciliation: nothing to do");
         }
@@ -120,12 +122,12 @@ public class StorageReconciliation {
             try {
                 Attributes ds = header(file, format, lines.get(1));
                 InstanceIndex.Existing existing = index.find(ds.getString(Tag.SOPInstanceUID));
-                if (existing == null && !lines.get(2).equals(sha256(file))) {
+                if (existing == null && !lines.get(2).equals(dataSetDigest(file, format))) {
                     // renamed, not yet on disk when the machine stopped: never acknowledged, never indexed
                     Files.deleteIfExists(file);
                     index.record(StoreEvent.Kind.RECONCILED_DELETED, sourceAe, ds.getString(Tag.SOPInstanceUID),
                             file + " incomplete (digest differs from the one received)");
-                    dropped++;
+                    incomplete++;
                 } else if (existing == null) {
                     index.index(ds, new ReceivedFileInfo(area, lines.get(0), Long.parseLong(lines.get(3)), format,
                             lines.get(1), lines.get(2)), sourceAe, null, null);
@@ -138,12 +140,12 @@ public class StorageReconciliation {
                     dropped++;
                 }
             } catch (IOException | RuntimeException e) {
-                if (!lines.get(2).equals(sha256(file))) {
+                if (!lines.get(2).equals(dataSetDigest(file, format))) {
                     // cut short so that not even its header parses (the machine stopped before the force): the
                     // store parsed it before the rename, so it was never indexed nor acknowledged
                     LOG.log(Level.WARNING, "Deleting " + file + ": incomplete after the crash", e);
                     Files.deleteIfExists(file);
-                    dropped++;
+                    incomplete++;
                 } else {
                     LOG.log(Level.SEVERE, "Cannot index " + file + " after the crash; left in place", e);
                     return;
@@ -154,9 +156,27 @@ public class StorageReconciliation {
         Files.deleteIfExists(Path.of(marker.toString().replace(".target", ".part")));
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    /**
+     * The SHA-256 of the data set as received, as the store took it (ReceivedFile): a Part 10 file's bytes after its
+     * File Meta Information — the preamble, "DICM", the group length element (12 bytes) and the length it gives
+     * (PS3.10 §7.1). A file cut short before its data set has no digest that could match: "".
+     */
+    private static String dataSetDigest(Path file, StorageFormat format) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            if (format == StorageFormat.PART10) {
+                byte[] head = in.readNBytes(144);
+                if (head.length < 144 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') {
+                    return "";
+                }
+                long groupLength = java.nio.ByteBuffer.wrap(head, 140, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()
+                        & 0xFFFFFFFFL;
+                try {
+                    in.skipNBytes(groupLength);
+                } catch (java.io.EOFException e) {
+                    return "";
+                }
+            }
             byte[] buffer = new byte[65536];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 md.update(buffer, 0, n);
