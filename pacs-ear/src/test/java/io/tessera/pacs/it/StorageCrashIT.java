@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
  * kill -9 of the server while four dcmtk storescu associations send 1,000 instances; after the restart every
  * instance that was answered 0000 is indexed with a byte-identical file, no index row lacks its file, nothing
  * half-written is left, and re-sending the rest succeeds. On PostgreSQL, so the test reads the index directly.
+ * The store forces a file after its rename, while the index transaction runs (which commits only once the file is
+ * on disk), so the test also checks what that protocol promises: right after the kill, every index row's file has
+ * the digest the row records; and a file renamed but cut short by a crash of the machine (made here: half a file
+ * under a final name, with the marker the store leaves) is deleted at start-up, not indexed.
  * Port offset 700 (management 10690), DICOM 11912, PostgreSQL 15434.
  */
 class StorageCrashIT {
@@ -64,7 +68,34 @@ class StorageCrashIT {
                 Set<Path> acked = acknowledged(logs);
                 assertTrue(acked.size() >= 200 && acked.size() < 1000, "killed mid-ingest: " + acked.size() + " acknowledged");
 
+                // before any reconciliation: an index row is committed only for a file complete on disk
+                for (String row : postgres.sql(PostgreSqlServer.DATABASE,
+                        "SELECT storage_area || '/' || file_path || ' ' || digest FROM instance").lines().toList()) {
+                    String[] pathAndDigest = row.split(" ");
+                    assertEquals(pathAndDigest[1], sha256(StorageIT.dataSet(Path.of(pathAndDigest[0]))),
+                            "indexed file complete: " + row);
+                }
+                // what a crash of the machine can leave: renamed, not yet forced, cut short; its marker names it
+                Path notAcked = files.stream().filter(f -> !acked.contains(f)).reduce((a, b) -> b).orElseThrow();
+                String notAckedUid = ROOT + ".3." + notAcked.getFileName().toString().replace(".dcm", "");
+                Path cutShort = data.resolve("archive/crash-it/cut-short.dcm");
+                Files.createDirectories(cutShort.getParent());
+                byte[] whole = Files.readAllBytes(notAcked);
+                Files.write(cutShort, java.util.Arrays.copyOf(whole, whole.length / 2));
+                Files.writeString(data.resolve("archive/.incoming/crash-it.target"), String.join("\n", "crash-it/cut-short.dcm",
+                        "1.2.840.10008.1.2.1", sha256(StorageIT.dataSet(notAcked)), Integer.toString(whole.length), "PART10", "MODALITY"));
+                boolean notAckedIndexed = !postgres.sql(PostgreSqlServer.DATABASE, String.format(
+                        "SELECT 1 FROM instance WHERE sop_instance_uid = '%s'", notAckedUid)).isEmpty();
+
                 server.start();
+                assertTrue(!Files.exists(cutShort), "a renamed file cut short is deleted by reconciliation");
+                assertTrue(Files.readString(data.resolve("wildfly/log/server.log"), java.nio.charset.StandardCharsets.ISO_8859_1).contains("1 unacknowledged file(s) cut short deleted"),
+                        "reconciliation logs the file cut short");
+                if (!notAckedIndexed) {
+                    assertEquals("", postgres.sql(PostgreSqlServer.DATABASE, String.format(
+                            "SELECT file_path FROM instance WHERE sop_instance_uid = '%s'", notAckedUid)),
+                            "a file cut short is not indexed");
+                }
                 String sql = "SELECT storage_area || '/' || file_path FROM instance WHERE sop_instance_uid = '%s'";
                 for (Path f : acked) {
                     String iuid = ROOT + ".3." + f.getFileName().toString().replace(".dcm", "");
@@ -92,6 +123,10 @@ class StorageCrashIT {
                 server.stop();
             }
         }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** The files storescu reported "Received Store Response (Success)" for. */

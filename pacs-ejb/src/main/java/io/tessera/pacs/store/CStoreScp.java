@@ -8,11 +8,14 @@ import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.dicom.net.dimse.Status;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
+import io.tessera.pacs.domain.StorageFormat;
 import io.tessera.pacs.domain.StoreEvent;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ public class CStoreScp {
     /** PS3.5 §9.1: a UID is digits and dots, at most 64 characters (compiled once: this runs for every image). */
     private static final java.util.regex.Pattern UID_VALUE = java.util.regex.Pattern.compile("[0-9.]{1,64}");
     private static final String AREA_PROPERTY = CStoreScp.class.getName() + ".area";
+    private static final String FORMAT_PROPERTY = CStoreScp.class.getName() + ".format";
 
     @EJB
     private StorageSettings settings;
@@ -49,6 +53,10 @@ public class CStoreScp {
 
     @EJB
     private InstanceStoredEvents events;
+
+    /** Forces files and directories to disk while this thread goes on with the store (see {@link ReceivedFile}). */
+    @Resource
+    private ManagedExecutorService disk;
 
     public void store(DimseRequest rq, Responder responder) throws IOException {
         String callingAe = rq.association().callingAeTitle();
@@ -97,9 +105,15 @@ public class CStoreScp {
             area = area(callingAe);
             rq.association().property(AREA_PROPERTY, area);
         }
+        // so is the storage format (a setting change applies to the next association)
+        StorageFormat format = (StorageFormat) rq.association().property(FORMAT_PROPERTY);
+        if (format == null) {
+            format = settings.getFormat();
+            rq.association().property(FORMAT_PROPERTY, format);
+        }
         ReceivedFile file;
         try {
-            file = ReceivedFile.receive(area, rq.data(), settings.getFormat(), cuid, iuid, ts, callingAe);
+            file = ReceivedFile.receive(area, rq.data(), format, cuid, iuid, ts, callingAe);
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
         }
@@ -107,9 +121,30 @@ public class CStoreScp {
         try {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
+            String studyUid = ds.getString(Tag.StudyInstanceUID);
+            String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+            String patientKey = KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
+            KnownSeries known = KnownSeries.of(rq.association());
+            KnownSeries.Entry series = known.get(seriesUid, studyUid, patientKey);
+            if (series != null) {
+                // the next image of a series this association stored: its look-up, move and index in one
+                // transaction, the patient's name from the first image
+                String conflict = patientIdConflict(ds, callingAe, InstanceIndex.conflictingName(series.patientName(), ds));
+                String relativePath = relativePath(ds, file);
+                ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
+                        file.transferSyntaxUid(), file.digest());
+                if (indexNext(series, ds, info, callingAe, conflict, file)) {
+                    file.committed();
+                    done = true;
+                    events.instanceStored(ds, info, callingAe, false);
+                    ReceivedStudies.of(rq.association()).stored(studyUid, IndexedAttributes.patientId(ds));
+                    return file.size();
+                }
+                known.forget(seriesUid); // stored before, or a row is gone: the full path finds out
+            }
             InstanceIndex.Lookup lookup;
             try {
-                lookup = index.lookup(ds);
+                lookup = index.lookup(ds, known.patientName(patientKey));
             } catch (RuntimeException e) {
                 throw databaseFailure("looking for a stored copy", e);
             }
@@ -118,10 +153,15 @@ public class CStoreScp {
             }
             String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
             String relativePath = relativePath(ds, file);
-            file.moveTo(relativePath, callingAe);
+            file.moveTo(relativePath, callingAe, disk);
             ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
                     file.transferSyntaxUid(), file.digest());
-            Path replaced = index(ds, info, callingAe, conflict);
+            // the file is forced to disk while the transaction runs; it commits once the file is there
+            InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
+            Path replaced = result.replaced();
+            String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
+                    : IndexedAttributes.patientName(ds);
+            known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
             file.committed();
             done = true;
             events.instanceStored(ds, info, callingAe, replaced != null);
@@ -231,15 +271,47 @@ public class CStoreScp {
                 + ds.getString(Tag.SOPInstanceUID) + "." + file.digest().substring(0, 8) + suffix;
     }
 
+    /**
+     * The next image of a series this association stored before. False when its SOP instance is indexed already, or
+     * the insert failed for another reason than the disk (a parent row deleted meanwhile, the same instance stored
+     * meanwhile by another association): the caller then takes the full path, which finds out what is there.
+     */
+    private boolean indexNext(KnownSeries.Entry series, Attributes ds, ReceivedFileInfo info, String callingAe,
+                              String conflict, ReceivedFile file) throws StoreFailure {
+        try {
+            return index.indexNext(series.parents(), ds, callingAe, conflict, () -> {
+                file.moveTo(info.relativePath(), callingAe, disk);
+                return info;
+            }, file::awaitDurable);
+        } catch (InstanceIndex.Refused r) {
+            throw r.failure();
+        } catch (RuntimeException e) {
+            notOnDisk(e);
+            LOG.log(Level.FINE, "C-STORE of the next image of a known series failed; indexing it in full", e);
+            return false;
+        }
+    }
+
+    /** Throws A700 when {@code e} says that the file did not reach the disk. */
+    private static void notOnDisk(RuntimeException e) throws StoreFailure {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReceivedFile.NotOnDisk n) {
+                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + n.getMessage(), n);
+            }
+        }
+    }
+
     /** Concurrent stores of a new study or series may collide on its unique UID: the loser retries and finds it. */
-    private Path index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict) throws StoreFailure {
+    private InstanceIndex.Indexed index(Attributes ds, ReceivedFileInfo info, String callingAe, String conflict,
+                                        ReceivedFile file) throws StoreFailure {
         for (int attempt = 1; ; attempt++) {
             try {
-                return index.index(ds, info, callingAe, conflict);
+                return index.index(ds, info, callingAe, conflict, file::awaitDurable);
             } catch (RuntimeException e) {
                 if (attempt < INDEX_ATTEMPTS && isUniqueViolation(e)) {
                     continue;
                 }
+                notOnDisk(e);
                 throw databaseFailure("indexing", e);
             }
         }

@@ -7,24 +7,56 @@ import io.tessera.pacs.domain.Patient;
 import io.tessera.pacs.domain.Series;
 import io.tessera.pacs.domain.StoreEvent;
 import io.tessera.pacs.domain.Study;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The index side of a C-STORE: look-ups before the file is moved, and the one transaction that records a stored
  * instance — patient, study, series, instance rows, the related counts and the store events.
+ *
+ * <p>Two paths (issue 5, the ingest figure): the first image of a series goes through JPA (patient, study, series
+ * found or created); every further image of that series on the association — nearly all of them — is one plain
+ * JDBC insert and three count updates on the ids the first one returned ({@link #indexInSeries}). JPA's query
+ * interpretation and flush were two thirds of the CPU a stored image cost.
  */
 @Stateless
 public class InstanceIndex {
+    private static final String INSERT_INSTANCE = "INSERT INTO instance (series_fk, sop_instance_uid, sop_class_uid,"
+            + " instance_number, instance_creation_date, instance_creation_time, samples_per_pixel, pixel_rows,"
+            + " pixel_columns, bits_allocated, bits_stored, pixel_representation, number_of_frames, overlay_number,"
+            + " curve_number, lut_number, storage_area, file_path, file_size, storage_format, transfer_syntax_uid, digest,"
+            + " source_ae, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "pacs")
     private EntityManager em;
+
+    /** The persistence unit's data source: a connection taken in a transaction is enlisted in it. */
+    @Resource(lookup = "java:jboss/datasources/PacsDS")
+    private DataSource dataSource;
+
+    /** The rows an image of a series hangs from, as the first image of the series on an association found them. */
+    public record Parents(long patient, long study, long series) {
+    }
+
+    /** What {@link #index} did: the file a duplicate replaced (or null), and the rows the instance hangs from. */
+    public record Indexed(Path replaced, Parents parents) {
+    }
 
     /** A stored instance as the duplicate check needs it. */
     public record Existing(String digest, Path file) {
@@ -32,6 +64,165 @@ public class InstanceIndex {
 
     /** What the store decides on before it moves the file: a stored copy, and a patient-ID conflict. */
     public record Lookup(Existing existing, String conflictingPatientName) {
+    }
+
+    /**
+     * {@link #lookup} in plain JDBC, for the C-STORE: the stored copy and the stored Patient's Name, the latter only
+     * when {@code knownName} (the name of this patient as a previous image of the association found it) is null.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Lookup lookup(Attributes ds, String knownName) {
+        try (Connection c = dataSource.getConnection()) {
+            Existing existing = null;
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT digest, storage_area, file_path FROM instance WHERE sop_instance_uid = ?")) {
+                st.setString(1, ds.getString(Tag.SOPInstanceUID));
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        existing = new Existing(rs.getString(1), Path.of(rs.getString(2)).resolve(rs.getString(3)));
+                    }
+                }
+            }
+            String storedName = knownName;
+            boolean known = knownName != null;
+            if (!known) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT patient_name FROM patient WHERE patient_id = ? AND issuer_of_patient_id = ?")) {
+                    st.setString(1, IndexedAttributes.patientId(ds));
+                    st.setString(2, IndexedAttributes.issuer(ds));
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (rs.next()) {
+                            known = true;
+                            storedName = rs.getString(1);
+                        }
+                    }
+                }
+            }
+            String conflict = null;
+            if (known && !Objects.equals(normalized(storedName), normalized(IndexedAttributes.patientName(ds)))) {
+                conflict = Objects.requireNonNullElse(storedName, "");
+            }
+            return new Lookup(existing, conflict);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Moves the received file into place (inside the transaction that indexes it, before the insert). */
+    @FunctionalInterface
+    public interface Move {
+        ReceivedFileInfo run() throws StoreFailure;
+    }
+
+    /** A store failure inside the index transaction: rolls it back, and the C-STORE answers its status. */
+    @ApplicationException(rollback = true)
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(StoreFailure failure) {
+            super(failure.getMessage(), failure);
+        }
+
+        StoreFailure failure() {
+            return (StoreFailure) getCause();
+        }
+    }
+
+    /**
+     * The next image of a series whose rows {@code parents} names (a previous image of the association found or made
+     * them), in one transaction and in plain JDBC: false, doing nothing, when the SOP instance is already indexed
+     * (the caller applies the duplicate policy); else {@code move}, the insert and the three count updates, then
+     * {@code beforeCommit}.
+     *
+     * @throws Refused when {@code move} fails (its status)
+     * @throws IllegalStateException when a parent row is gone (deleted meanwhile): the caller takes {@link #index}
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean indexNext(Parents parents, Attributes ds, String sourceAe, String conflictNote, Move move,
+                             Runnable beforeCommit) {
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM instance WHERE sop_instance_uid = ?")) {
+                st.setString(1, sopUid);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            ReceivedFileInfo file;
+            try {
+                file = move.run();
+            } catch (StoreFailure f) {
+                throw new Refused(f);
+            }
+            if (conflictNote != null) {
+                em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe, sopUid, conflictNote));
+                em.flush();
+            }
+            Instance i = new Instance(null, sopUid, ds.getString(Tag.SOPClassUID));
+            IndexedAttributes.toInstance(ds, i); // the same columns as the JPA path, from the same code
+            try (PreparedStatement st = c.prepareStatement(INSERT_INSTANCE)) {
+                int k = 1;
+                st.setLong(k++, parents.series());
+                st.setString(k++, i.getSopInstanceUid());
+                st.setString(k++, i.getSopClassUid());
+                setInt(st, k++, i.getInstanceNumber());
+                st.setString(k++, i.getInstanceCreationDate());
+                st.setString(k++, i.getInstanceCreationTime());
+                setInt(st, k++, i.getSamplesPerPixel());
+                setInt(st, k++, i.getRows());
+                setInt(st, k++, i.getColumns());
+                setInt(st, k++, i.getBitsAllocated());
+                setInt(st, k++, i.getBitsStored());
+                setInt(st, k++, i.getPixelRepresentation());
+                setInt(st, k++, i.getNumberOfFrames());
+                setInt(st, k++, i.getOverlayNumber());
+                setInt(st, k++, i.getCurveNumber());
+                setInt(st, k++, i.getLutNumber());
+                st.setString(k++, file.area().toString());
+                st.setString(k++, file.relativePath());
+                st.setLong(k++, file.size());
+                st.setString(k++, file.format().name());
+                st.setString(k++, file.transferSyntaxUid());
+                st.setString(k++, file.digest());
+                st.setString(k++, sourceAe);
+                st.setObject(k, OffsetDateTime.now(ZoneOffset.UTC));
+                st.executeUpdate();
+            }
+            count(c, "UPDATE series SET num_instances = num_instances + 1 WHERE id = ?", parents.series());
+            count(c, "UPDATE study SET num_instances = num_instances + 1 WHERE id = ?", parents.study());
+            count(c, "UPDATE patient SET num_instances = num_instances + 1 WHERE id = ?", parents.patient());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        if (beforeCommit != null) {
+            beforeCommit.run();
+        }
+        return true;
+    }
+
+    /** The stored Patient's Name when it is not the received one ("Doe^John" = "DOE^JOHN "), else null. */
+    static String conflictingName(String storedName, Attributes ds) {
+        return Objects.equals(normalized(storedName), normalized(IndexedAttributes.patientName(ds))) ? null
+                : Objects.requireNonNullElse(storedName, "");
+    }
+
+    private static void count(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, id);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalStateException("row " + id + " is gone: " + sql);
+            }
+        }
+    }
+
+    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.INTEGER);
+        } else {
+            st.setInt(index, value);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -61,9 +252,12 @@ public class InstanceIndex {
      * pointed at the new file. Returns the file it replaced, or null. Patient, study and series take the attributes
      * of the first instance that creates them (later instances do not rewrite them: that is what study correction
      * is for), so an image of a known series costs one insert and the count updates.
+     *
+     * @param beforeCommit runs last inside the transaction (the C-STORE waits there for its file to be on disk, see
+     *                     {@link ReceivedFile}); a runtime exception from it rolls the transaction back. May be null.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Path index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote) {
+    public Indexed index(Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote, Runnable beforeCommit) {
         Patient patient = patient(ds);
         if (patient == null) {
             patient = new Patient(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
@@ -131,7 +325,10 @@ public class InstanceIndex {
                     .setParameter(1, newSeries ? 1 : 0).setParameter(2, newStudy ? 1 : 0).setParameter(3, patient.getId())
                     .executeUpdate();
         }
-        return replaced;
+        if (beforeCommit != null) {
+            beforeCommit.run();
+        }
+        return new Indexed(replaced, new Parents(patient.getId(), study.getId(), series.getId()));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

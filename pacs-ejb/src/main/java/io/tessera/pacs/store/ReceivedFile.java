@@ -22,14 +22,27 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * One received data set on its way to the archive (ARCHITECTURE.md, "Data flow of one C-STORE"): streamed from the
- * network into {@code <area>/.incoming/<uuid>.part} (never held in memory), its SHA-256 taken on the way, forced to
- * disk; then moved to its final name in one atomic rename, with a {@code .target} marker beside it while the move is
- * not yet backed by an index row, so that start-up reconciliation can finish or undo it.
+ * network into {@code <area>/.incoming/<uuid>.part} (never held in memory), its SHA-256 taken on the way; then moved
+ * to its final name in one atomic rename, with a {@code .target} marker beside it while the move is not yet backed
+ * by an index row, so that start-up reconciliation can finish or undo it.
+ *
+ * <p>The wait on the disk overlaps the index transaction instead of adding to it (issue 5, the ingest figure): the
+ * file is renamed first and then forced — file, then its directory entry — on another thread while the index
+ * transaction does its work; the transaction commits only once both are on disk ({@link #awaitDurable()}, called
+ * inside it). One journal commit serves the data, the new inode and the rename, where forcing before the rename
+ * took two. So an index row always names a file that is complete on disk; a file under its final name without an
+ * index row may be incomplete after a crash, and reconciliation checks its digest against the marker's before
+ * indexing it.
  */
 final class ReceivedFile {
     static final String INCOMING = ".incoming";
@@ -42,6 +55,20 @@ final class ReceivedFile {
     private long size;
     private String digest;
     private Path target;
+    /** Open from creation until the file is forced (or discarded). */
+    private FileChannel channel;
+    /** Forcing the renamed file and its directory entry to disk, started by {@link #moveTo}. */
+    private CompletableFuture<Void> forced;
+
+    /** The file or its directory could not be forced to disk: the index transaction must not commit. */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    static final class NotOnDisk extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotOnDisk(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
 
     private ReceivedFile(Path area, StorageFormat format, String transferSyntaxUid) {
         this.area = area;
@@ -51,7 +78,7 @@ final class ReceivedFile {
     }
 
     /**
-     * Writes the data set to a temporary file in {@code area} and forces it to disk.
+     * Writes the data set to a temporary file in {@code area} (not yet forced: see {@link #moveTo}).
      *
      * @throws StoreFailure A700 when the file cannot be created or written (disk full, not writable)
      * @throws IOException when reading from the network fails (the association is gone; nothing to answer)
@@ -67,21 +94,21 @@ final class ReceivedFile {
     private void write(InputStream data, String sopClassUid, String sopInstanceUid, String callingAe)
             throws StoreFailure, IOException {
         MessageDigest sha256 = sha256();
-        FileChannel channel;
         try {
             Files.createDirectories(temp.getParent());
             channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot create file in " + area + ": " + reason(e), e);
         }
-        try (channel) {
+        try {
             if (format == StorageFormat.PART10) {
                 writeFileMetaInformation(channel, sopClassUid, sopInstanceUid, callingAe);
             }
             byte[] buffer = new byte[BUFFER];
             ByteBuffer bb = ByteBuffer.wrap(buffer);
             int n;
-            while ((n = data.read(buffer)) > 0) { // an IOException here is the network's: let it through
+            // a PDV holds at most a PDU (32 KiB by default): fill the buffer before writing, half the system calls
+            while ((n = data.readNBytes(buffer, 0, BUFFER)) > 0) { // an IOException here is the network's: let it through
                 sha256.update(buffer, 0, n);
                 bb.clear().limit(n);
                 try {
@@ -93,7 +120,6 @@ final class ReceivedFile {
                 }
             }
             try {
-                channel.force(true);
                 size = channel.size();
             } catch (IOException e) {
                 throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + reason(e), e);
@@ -136,14 +162,19 @@ final class ReceivedFile {
     }
 
     /**
-     * Renames the file to {@code relativePath} in its area (atomic, then the directory is forced to disk), leaving a
-     * {@code .target} marker naming it until {@link #committed()}.
+     * Renames the file to {@code relativePath} in its area (atomic), leaving a {@code .target} marker naming it until
+     * {@link #committed()}, and starts forcing the file and then the directory that holds it to disk on {@code disk}.
+     * The caller runs the index transaction meanwhile and calls {@link #awaitDurable()} before it commits.
      */
-    void moveTo(String relativePath, String callingAe) throws StoreFailure {
+    void moveTo(String relativePath, String callingAe, Executor disk) throws StoreFailure {
         Path finalPath = area.resolve(relativePath);
+        if (finalPath.equals(target)) {
+            return; // moved by an attempt whose index transaction rolled back: it is in place, and being forced
+        }
         Path marker = marker();
         try {
-            Files.createDirectories(finalPath.getParent());
+            // a directory made here is an entry in its parent: forced with the file's (a series' first image only)
+            List<Path> created = createDirectories(finalPath.getParent());
             // what reconciliation needs to index the file if we crash before the index commits
             Files.writeString(marker, String.join("\n", relativePath, transferSyntaxUid, digest, Long.toString(size),
                     format.name(), callingAe == null ? "" : callingAe));
@@ -152,12 +183,59 @@ final class ReceivedFile {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the storage area does not support atomic rename", e);
             }
-            forceDirectory(finalPath.getParent());
             target = finalPath;
-        } catch (IOException e) {
+            FileChannel ch = channel;
+            forced = CompletableFuture.runAsync(() -> {
+                try (ch) {
+                    // the file's data and inode, and on a journaling file system the rename with them (the
+                    // directory's force below then finds its entry already on disk and costs little)
+                    ch.force(true);
+                    forceDirectory(finalPath.getParent());
+                    for (Path dir : created) {
+                        forceDirectory(dir.getParent());
+                    }
+                } catch (IOException e) {
+                    throw new NotOnDisk(e);
+                }
+            }, disk);
+        } catch (IOException | RuntimeException e) {
             discard();
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store " + relativePath + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store " + relativePath + ": "
+                    + (e instanceof IOException io ? reason(io) : e.toString()), e);
         }
+    }
+
+    /**
+     * Waits until the file and its directory entry are on disk. Called inside the index transaction, last, so that
+     * an index row is never committed for a file that is not.
+     *
+     * @throws NotOnDisk when either could not be forced (the transaction rolls back; A700)
+     */
+    void awaitDurable() {
+        try {
+            forced.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof NotOnDisk n ? n : new NotOnDisk(new IOException(e.getCause()));
+        }
+    }
+
+    /** Like {@link Files#createDirectories}, returning the directories it made (outermost first). */
+    private static List<Path> createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> created = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            created.add(0, d);
+        }
+        for (Path d : created) {
+            try {
+                Files.createDirectory(d);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another association made it meanwhile; forcing its parent again is harmless
+            }
+        }
+        return created;
     }
 
     /** The index row is committed: the marker goes. */
@@ -171,6 +249,20 @@ final class ReceivedFile {
 
     /** Removes whatever this receipt left: the temporary file, the moved file (the index refused it), the marker. */
     void discard() {
+        if (forced != null) {
+            try {
+                forced.join(); // the force runs on another thread (and closes the file): let it finish first
+            } catch (CompletionException e) {
+                // the file goes anyway
+            }
+        }
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing more to write to it
+        }
         try {
             Files.deleteIfExists(temp);
             if (target != null) {

@@ -32,7 +32,9 @@ import java.util.logging.Logger;
  * At start-up, finishes or undoes what a crash interrupted in each storage area's {@code .incoming} directory
  * (see {@link ReceivedFile}): a temporary file without a marker was never acknowledged and is deleted; a marker
  * names a file moved into place whose index row may not have committed — it is indexed now if its SOP instance is
- * not, and deleted if the index already has that instance in another file. Only files older than this server's
+ * not and its content is the marker's digest (the file is forced to disk after its rename, so a crash of the machine
+ * can leave it incomplete: then it is deleted, never acknowledged), and deleted if the index already has that
+ * instance in another file. Only files older than this server's
  * start are touched, so stores already running on the new server are safe. Logs what it did.
  */
 @Singleton
@@ -55,6 +57,7 @@ public class StorageReconciliation {
     private int deleted;
     private int reindexed;
     private int dropped;
+    private int incomplete;
 
     @PostConstruct
     void reconcile() {
@@ -71,9 +74,10 @@ public class StorageReconciliation {
         for (Path area : areas) {
             reconcile(area);
         }
-        if (deleted + reindexed + dropped > 0) {
+        if (deleted + reindexed + dropped + incomplete > 0) {
             LOG.warning(() -> "Storage reconciliation after an unclean stop: " + deleted + " unacknowledged temporary file(s) deleted, "
-                    + reindexed + " file(s) indexed, " + dropped + " superseded file(s) deleted");
+                    + reindexed + " file(s) indexed, " + dropped + " superseded file(s) deleted, " + incomplete
+                    + " unacknowledged file(s) cut short deleted");
         } else {
             LOG.info("Storage reconciliation: nothing to do");
         }
@@ -118,9 +122,15 @@ public class StorageReconciliation {
             try {
                 Attributes ds = header(file, format, lines.get(1));
                 InstanceIndex.Existing existing = index.find(ds.getString(Tag.SOPInstanceUID));
-                if (existing == null) {
+                if (existing == null && !lines.get(2).equals(dataSetDigest(file, format))) {
+                    // renamed, not yet on disk when the machine stopped: never acknowledged, never indexed
+                    Files.deleteIfExists(file);
+                    index.record(StoreEvent.Kind.RECONCILED_DELETED, sourceAe, ds.getString(Tag.SOPInstanceUID),
+                            file + " incomplete (digest differs from the one received)");
+                    incomplete++;
+                } else if (existing == null) {
                     index.index(ds, new ReceivedFileInfo(area, lines.get(0), Long.parseLong(lines.get(3)), format,
-                            lines.get(1), lines.get(2)), sourceAe, null);
+                            lines.get(1), lines.get(2)), sourceAe, null, null);
                     index.record(StoreEvent.Kind.RECONCILED_REINDEXED, sourceAe, ds.getString(Tag.SOPInstanceUID), file.toString());
                     reindexed++;
                 } else if (!existing.file().equals(file)) {
@@ -130,12 +140,51 @@ public class StorageReconciliation {
                     dropped++;
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.SEVERE, "Cannot index " + file + " after the crash; left in place", e);
-                return;
+                if (!lines.get(2).equals(dataSetDigest(file, format))) {
+                    // cut short so that not even its header parses (the machine stopped before the force): the
+                    // store parsed it before the rename, so it was never indexed nor acknowledged
+                    LOG.log(Level.WARNING, "Deleting " + file + ": incomplete after the crash", e);
+                    Files.deleteIfExists(file);
+                    incomplete++;
+                } else {
+                    LOG.log(Level.SEVERE, "Cannot index " + file + " after the crash; left in place", e);
+                    return;
+                }
             }
         }
         Files.deleteIfExists(marker);
         Files.deleteIfExists(Path.of(marker.toString().replace(".target", ".part")));
+    }
+
+    /**
+     * The SHA-256 of the data set as received, as the store took it (ReceivedFile): a Part 10 file's bytes after its
+     * File Meta Information — the preamble, "DICM", the group length element (12 bytes) and the length it gives
+     * (PS3.10 §7.1). A file cut short before its data set has no digest that could match: "".
+     */
+    private static String dataSetDigest(Path file, StorageFormat format) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            if (format == StorageFormat.PART10) {
+                byte[] head = in.readNBytes(144);
+                if (head.length < 144 || head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') {
+                    return "";
+                }
+                long groupLength = java.nio.ByteBuffer.wrap(head, 140, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()
+                        & 0xFFFFFFFFL;
+                try {
+                    in.skipNBytes(groupLength);
+                } catch (java.io.EOFException e) {
+                    return "";
+                }
+            }
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Attributes header(Path file, StorageFormat format, String ts) throws IOException {
