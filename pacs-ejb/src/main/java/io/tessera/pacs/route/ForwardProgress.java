@@ -1,0 +1,79 @@
+package io.tessera.pacs.route;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What is on the wire now, in memory: each sender's association (destination, study, counts) for the Tasks page, and
+ * the tasks cancelled while in progress, which the sender skips.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ForwardProgress {
+
+    static final class Running {
+        final String destinationAe;
+        final String studyInstanceUid;
+        final int total;
+        final Instant startedAt = Instant.now();
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+
+        Running(String destinationAe, String studyInstanceUid, int total) {
+            this.destinationAe = destinationAe;
+            this.studyInstanceUid = studyInstanceUid;
+            this.total = total;
+        }
+    }
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private final Set<String> wakeUps = ConcurrentHashMap.newKeySet();
+
+    /** Notes a wake-up for the destination about to be queued; false when one is queued already. */
+    boolean wakeUpQueued(String destinationAe) {
+        return wakeUps.add(destinationAe);
+    }
+
+    /** A sender took the destination's wake-up (or it was not queued): the next one may be sent. */
+    void wakeUpTaken(String destinationAe) {
+        wakeUps.remove(destinationAe);
+    }
+
+    Running start(String claim, String destinationAe, String studyInstanceUid, int total) {
+        Running r = new Running(destinationAe, studyInstanceUid, total);
+        running.put(claim, r);
+        return r;
+    }
+
+    void end(String claim) {
+        running.remove(claim);
+    }
+
+    void cancelled(long taskId) {
+        cancelled.add(taskId);
+    }
+
+    /** Whether the task was cancelled while in progress; forgets it. */
+    boolean takeCancelled(long taskId) {
+        return cancelled.remove(taskId);
+    }
+
+    public List<TaskProgress> running() {
+        List<TaskProgress> list = new ArrayList<>();
+        for (Running r : running.values()) {
+            list.add(new TaskProgress(r.destinationAe, r.studyInstanceUid, r.total, r.sent.get(), r.failed.get(),
+                    r.startedAt));
+        }
+        list.sort((a, b) -> a.getStartedAt().compareTo(b.getStartedAt()));
+        return list;
+    }
+}
