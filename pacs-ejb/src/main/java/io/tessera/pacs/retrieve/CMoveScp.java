@@ -2,17 +2,12 @@ package io.tessera.pacs.retrieve;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.Tag;
-import io.tessera.dicom.data.UID;
-import io.tessera.dicom.io.TransferSyntax;
 import io.tessera.dicom.net.AssociationRejectedException;
 import io.tessera.dicom.net.dimse.Commands;
-import io.tessera.dicom.net.dimse.Dimse;
 import io.tessera.dicom.net.dimse.DimseRequest;
 import io.tessera.dicom.net.dimse.Responder;
 import io.tessera.dicom.net.dimse.Scu;
 import io.tessera.dicom.net.dimse.Status;
-import io.tessera.dicom.net.pdu.AAssociateRq;
-import io.tessera.dicom.net.pdu.PresentationContextAc;
 import io.tessera.pacs.admin.ApplicationEntityData;
 import io.tessera.pacs.admin.ApplicationEntityRegistry;
 import io.tessera.pacs.jca.DicomConnection;
@@ -24,10 +19,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.resource.ResourceException;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,8 +34,6 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CMoveScp {
     private static final Logger LOG = Logger.getLogger(CMoveScp.class.getName());
-    /** PS3.8 §9.3.2.2: presentation context IDs are the odd numbers 1–255. */
-    private static final int MAX_CONTEXTS = 128;
 
     @EJB
     private ApplicationEntityRegistry applicationEntities;
@@ -127,7 +118,7 @@ public class CMoveScp {
         try (DicomConnection connection = dicom.getConnection()) {
             Scu scu;
             try {
-                scu = connection.open(destination.getHost(), destination.getPort(), associateRq(destination, instances));
+                scu = connection.open(destination.getHost(), destination.getPort(), StoreScu.associateRq(destination.getTitle(), instances));
             } catch (AssociationRejectedException e) {
                 subOperations.failAll("association rejected by " + where + ": " + e.reject());
                 return;
@@ -138,58 +129,10 @@ public class CMoveScp {
             try (scu) {
                 String originator = rq.association().callingAeTitle();
                 int originatorMessageId = rq.messageId();
-                subOperations.run(rq, responder, destination.getTitle(), instance -> store(scu, instance, originator, originatorMessageId));
+                subOperations.run(rq, responder, destination.getTitle(), instance -> StoreScu.store(scu, instance, originator, originatorMessageId));
             }
         } catch (ResourceException e) {
             subOperations.failAll("no outbound DICOM connection: " + e.getMessage());
         }
-    }
-
-    /**
-     * 001 §3.3.3.2–3: one context per distinct (SOP class, stored transfer syntax), and one more with Implicit VR
-     * Little Endian where the stored syntax is Explicit VR Little Endian, for a destination that accepts only that.
-     */
-    static AAssociateRq associateRq(ApplicationEntityData destination, List<StoredInstance> instances) {
-        String explicit = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
-        String implicit = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
-        Set<List<String>> contexts = new LinkedHashSet<>();
-        for (StoredInstance i : instances) {
-            contexts.add(List.of(i.sopClassUid(), i.transferSyntaxUid()));
-            if (explicit.equals(i.transferSyntaxUid())) {
-                contexts.add(List.of(i.sopClassUid(), implicit));
-            }
-        }
-        AAssociateRq rq = new AAssociateRq();
-        rq.calledAeTitle(destination.getTitle());
-        int n = 0;
-        for (List<String> pc : contexts) {
-            if (n++ == MAX_CONTEXTS) {
-                LOG.warning(() -> contexts.size() + " (SOP class, transfer syntax) pairs to send to "
-                        + destination.getTitle() + ": only " + MAX_CONTEXTS + " fit one association; the instances"
-                        + " of the others fail");
-                break;
-            }
-            rq.addPresentationContext(pc.get(0), pc.get(1));
-        }
-        return rq;
-    }
-
-    private static int store(Scu scu, StoredInstance instance, String originator, int originatorMessageId)
-            throws IOException, StoreSubOperations.NotSent {
-        PresentationContextAc pc = context(scu, instance);
-        if (pc == null) {
-            throw new StoreSubOperations.NotSent(scu.association().remoteAeTitle() + " accepted no context for "
-                    + UID.nameOf(instance.sopClassUid()) + " in " + UID.nameOf(instance.transferSyntaxUid()));
-        }
-        InstanceDataSet data = InstanceDataSet.open(instance, pc.transferSyntax());
-        try (data) {
-            return scu.invoke(pc.id(), Commands.cStoreRq(scu.nextMessageId(), instance.sopClassUid(),
-                    instance.sopInstanceUid(), Dimse.PRIORITY_MEDIUM, originator, originatorMessageId), data, null)
-                    .status();
-        }
-    }
-
-    private static PresentationContextAc context(Scu scu, StoredInstance instance) {
-        return SubOperationContexts.find(scu.association(), instance);
     }
 }

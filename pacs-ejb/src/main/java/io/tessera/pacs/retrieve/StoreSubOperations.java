@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * instances and those not sent, so the requestor knows everything it still lacks.</li>
  * </ul>
  */
-final class StoreSubOperations {
+public final class StoreSubOperations {
 
     /** Where the sub-operations go: a sub-association (C-MOVE) or the requestor's own association (C-GET). */
     interface Destination {
@@ -40,10 +40,10 @@ final class StoreSubOperations {
     }
 
     /** A sub-operation that failed on our side, before a C-STORE-RQ went out; the message says why. */
-    static final class NotSent extends Exception {
+    public static final class NotSent extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NotSent(String why) {
+        public NotSent(String why) {
             super(why);
         }
     }
