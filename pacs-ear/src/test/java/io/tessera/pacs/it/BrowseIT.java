@@ -124,7 +124,10 @@ class BrowseIT {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        // an AJAX update can replace an element between finding it and reading it (seen at load 25): try again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private Object js(String script, Object... args) {
