@@ -29,7 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console's study browser, viewer and delete (issue 8) in headless Chromium against ./tessera serve on H2, with
+ * The console's study browser, viewer and delete (issue 8) in headless Chromium against ./tessera serve on H2 (and PostgreSQL on the PostgreSQL pass, ItDatabase), with
  * data sent by dcmtk's storescu: find studies by a Patient's Name wildcard and a study date range, open a study, view
  * an image at its Rows × Columns, step through a multi-frame, delete a series (rows, counts and file gone), and a
  * View-only user without Delete. Port offset 1000 (management 10990), DICOM 12212.
@@ -124,7 +124,10 @@ class BrowseIT {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        // an AJAX update can replace an element between finding it and reading it (seen at load 25): try again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private Object js(String script, Object... args) {

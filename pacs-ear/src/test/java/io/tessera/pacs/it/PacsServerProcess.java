@@ -20,13 +20,19 @@ public final class PacsServerProcess implements AutoCloseable {
     private final int portOffset;
     private final int dicomPort;
     private final Map<String, String> environment;
+    /** On the PostgreSQL pass: this server's own database in the shared PostgreSQL, made at its first start. */
+    private Map<String, String> database;
     private Process process;
 
     public PacsServerProcess(Path dataDir, int portOffset, int dicomPort) {
         this(dataDir, portOffset, dicomPort, Map.of());
     }
 
-    /** {@code environment}: more variables for ./tessera serve, e.g. TESSERA_DB=postgresql and its settings. */
+    /**
+     * {@code environment}: more variables for ./tessera serve, e.g. TESSERA_DB=postgresql and its settings. Without
+     * TESSERA_DB the index is on the run's database ({@link ItDatabase}): H2 in the data directory, or on the
+     * PostgreSQL pass a fresh database named after the data directory in the shared PostgreSQL.
+     */
     public PacsServerProcess(Path dataDir, int portOffset, int dicomPort, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.portOffset = portOffset;
@@ -63,6 +69,14 @@ public final class PacsServerProcess implements AutoCloseable {
             pb.environment().put("TESSERA_DATA", dataDir.toString());
             pb.environment().put("TESSERA_DICOM_PORT", Integer.toString(dicomPort));
             pb.environment().putAll(environment);
+            if (!environment.containsKey("TESSERA_DB") && ItDatabase.postgresql()) {
+                if (database == null) {
+                    database = ItDatabase.freshDatabase(dataDir.getFileName().toString());
+                }
+                pb.environment().putAll(database);
+            }
+            System.out.printf("PacsServerProcess: %s, port offset %d, DICOM %d, index on %s%n", dataDir.getFileName(),
+                    portOffset, dicomPort, indexDescription(pb.environment()));
             process = pb.start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (Instant.now().isBefore(deadline)) {
@@ -127,5 +141,16 @@ public final class PacsServerProcess implements AutoCloseable {
     public PacsServerProcess withServerArguments(String... arguments) {
         serverArguments.addAll(List.of(arguments));
         return this;
+    }
+
+    /** The database the server at hand uses: "H2" or "PostgreSQL 127.0.0.1:port/name". */
+    private static String indexDescription(Map<String, String> env) {
+        return "postgresql".equals(env.get("TESSERA_DB")) ? "PostgreSQL " + env.getOrDefault("TESSERA_DB_HOST", "localhost")
+                + ":" + env.getOrDefault("TESSERA_DB_PORT", "5432") + "/" + env.getOrDefault("TESSERA_DB_NAME", "tessera") : "H2";
+    }
+
+    /** The PostgreSQL database this server got on the PostgreSQL pass (null on H2 or when the test chose its own). */
+    public String postgresqlDatabase() {
+        return database == null ? null : database.get("TESSERA_DB_NAME");
     }
 }

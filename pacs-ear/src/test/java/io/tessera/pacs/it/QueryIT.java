@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestInstance;
  * at patient, study, series and image level: single values, "*", "?", closed and open date ranges, time ranges, UID
  * lists and universal keys return exactly the set the test computes from the corpus it stored; names in ISO_IR 100
  * and ISO_IR 192 match and come back right (read back by dcmdump); C-CANCEL ends a long C-FIND with FE00; identifiers
- * that fit no level get A900. H2 (or PostgreSQL with -Dquery.it.db=postgresql), port offset 800 (management 10790),
+ * that fit no level get A900. H2, and PostgreSQL on the PostgreSQL pass (ItDatabase); port offset 800 (management 10790),
  * DICOM 12012.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,7 +66,6 @@ class QueryIT {
     private final List<Img> corpus = new ArrayList<>();
     private Path data;
     private PacsServerProcess server;
-    private PostgreSqlServer postgres;
     private ManagementClient jmx;
     private int queryNumber;
 
@@ -81,16 +80,8 @@ class QueryIT {
                     LOAD_ROOT + ".2.1", "CT", 0, LOAD_ROOT + ".3." + n, n, 16));
         }
         ManagementClient.addUser(data);
-        if ("postgresql".equals(System.getProperty("query.it.db"))) {
-            // -Dquery.it.db=postgresql: the same test on PostgreSQL (port 15480), the production database
-            postgres = new PostgreSqlServer(Path.of(System.getProperty("java.io.tmpdir"), "tessera-query-it"), 15480);
-            postgres.start();
-            server = new PacsServerProcess(data, OFFSET, DICOM_PORT, Map.of("TESSERA_DB", "postgresql",
-                    "TESSERA_DB_HOST", "127.0.0.1", "TESSERA_DB_PORT", "15480", "TESSERA_DB_NAME", PostgreSqlServer.DATABASE,
-                    "TESSERA_DB_USER", PostgreSqlServer.USER, "TESSERA_DB_PASSWORD", PostgreSqlServer.PASSWORD));
-        } else {
-            server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
-        }
+        // the run's database (ItDatabase): H2, or a fresh PostgreSQL database on the PostgreSQL pass
+        server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
         server.start();
         jmx = ManagementClient.connect(OFFSET);
         jmx.addOrUpdateAe("MODALITY", 0, true, null);
@@ -109,9 +100,6 @@ class QueryIT {
         }
         if (server != null) {
             server.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 

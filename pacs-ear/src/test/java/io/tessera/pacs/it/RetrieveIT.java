@@ -62,8 +62,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * patient, study, series and image level; every instance must arrive with its data set byte-identical to the stored
  * one, in the stored transfer syntax. Also A801, a destination that is down (A702), one that refuses some
  * (B000 with the Failed SOP Instance UID List), one that takes only Implicit VR LE (converted), getscu with role
- * selection, and C-CANCEL of a move to a slow destination (FE00 within 1 s). H2; port offset 900 (management
- * 10890), DICOM 12112.
+ * selection, and C-CANCEL of a move to a slow destination (FE00 within 1 s). H2, and PostgreSQL on the PostgreSQL
+ * pass (ItDatabase); port offset 900 (management 10890), DICOM 12112.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
