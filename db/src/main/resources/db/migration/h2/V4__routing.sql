@@ -71,3 +71,7 @@ CREATE TABLE routing_purged_file (
     file_path    VARCHAR(1024) NOT NULL,
     purged_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+
+-- Routing starts with the instances stored from now on: the router's watermark (Router) begins at the newest one.
+INSERT INTO pacs_setting (name, setting_value, updated_at)
+SELECT 'routing.watermark', CAST(COALESCE(MAX(id), 0) AS VARCHAR(20)), CURRENT_TIMESTAMP FROM instance;

@@ -56,6 +56,7 @@ public final class PacsServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(root.resolve("tessera").toString(), "serve",
                     "-Djboss.socket.binding.port-offset=" + portOffset,
                     "-Dtessera.admin.password=" + TestEnvironment.adminPassword()));
+            command.addAll(serverArguments);
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(dataDir)
                             .resolve("console.out").toFile()));
@@ -118,5 +119,13 @@ public final class PacsServerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private final List<String> serverArguments = new ArrayList<>();
+
+    /** More options for ./tessera serve (standalone.sh), e.g. -Dtessera.test.clock=true; give them before start(). */
+    public PacsServerProcess withServerArguments(String... arguments) {
+        serverArguments.addAll(List.of(arguments));
+        return this;
     }
 }

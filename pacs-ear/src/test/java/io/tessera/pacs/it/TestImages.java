@@ -73,4 +73,36 @@ public final class TestImages {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Rewrites the files (in place) with this Patient ID and Referring Physician's Name (either null: unchanged), as
+     * a routing rule's key attributes.
+     */
+    public static List<Path> withKeys(List<Path> files, String patientId, String referringPhysicianName) {
+        try {
+            for (Path file : files) {
+                Attributes fmi;
+                Attributes ds;
+                try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 65536)) {
+                    io.tessera.dicom.io.DicomInputStream dis = new io.tessera.dicom.io.DicomInputStream(in);
+                    fmi = dis.readFileMetaInformation();
+                    ds = dis.readDataset();
+                }
+                if (patientId != null) {
+                    ds.setString(Tag.PatientID, VR.LO, patientId);
+                }
+                if (referringPhysicianName != null) {
+                    ds.setString(Tag.ReferringPhysicianName, VR.PN, referringPhysicianName);
+                }
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 65536);
+                     DicomOutputStream dos = new DicomOutputStream(out)) {
+                    dos.writeFileMetaInformation(fmi);
+                    dos.writeDataset(ds);
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ForwardProgress {
 
-    static final class Running {
+    public static final class Running {
         final String destinationAe;
         final String studyInstanceUid;
         final int total;
@@ -37,33 +37,58 @@ public class ForwardProgress {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeUps = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> senders = new ConcurrentHashMap<>();
+
+    /** Takes one of the destination's {@code limit} association slots; false when all are taken. */
+    public boolean acquire(String destinationAe, int limit) {
+        AtomicInteger n = senders.computeIfAbsent(destinationAe.toUpperCase(java.util.Locale.ROOT), k -> new AtomicInteger());
+        while (true) {
+            int current = n.get();
+            if (current >= limit) {
+                return false;
+            }
+            if (n.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void release(String destinationAe) {
+        senders.get(destinationAe.toUpperCase(java.util.Locale.ROOT)).decrementAndGet();
+    }
+
+    /** Whether a sender is working for the destination now. */
+    public boolean busy(String destinationAe) {
+        AtomicInteger n = senders.get(destinationAe.toUpperCase(java.util.Locale.ROOT));
+        return n != null && n.get() > 0;
+    }
 
     /** Notes a wake-up for the destination about to be queued; false when one is queued already. */
-    boolean wakeUpQueued(String destinationAe) {
+    public boolean wakeUpQueued(String destinationAe) {
         return wakeUps.add(destinationAe);
     }
 
     /** A sender took the destination's wake-up (or it was not queued): the next one may be sent. */
-    void wakeUpTaken(String destinationAe) {
+    public void wakeUpTaken(String destinationAe) {
         wakeUps.remove(destinationAe);
     }
 
-    Running start(String claim, String destinationAe, String studyInstanceUid, int total) {
+    public Running start(String claim, String destinationAe, String studyInstanceUid, int total) {
         Running r = new Running(destinationAe, studyInstanceUid, total);
         running.put(claim, r);
         return r;
     }
 
-    void end(String claim) {
+    public void end(String claim) {
         running.remove(claim);
     }
 
-    void cancelled(long taskId) {
+    public void cancelled(long taskId) {
         cancelled.add(taskId);
     }
 
     /** Whether the task was cancelled while in progress; forgets it. */
-    boolean takeCancelled(long taskId) {
+    public boolean takeCancelled(long taskId) {
         return cancelled.remove(taskId);
     }
 

@@ -63,21 +63,25 @@ public class ForwardTasks {
     private TransactionSynchronizationRegistry transactions;
 
     /** One stored instance as the index has it, to route or forward. */
-    record IndexedInstance(long id, String sopInstanceUid, String sopClassUid, String seriesInstanceUid,
+    public record IndexedInstance(long id, String sopInstanceUid, String sopClassUid, String seriesInstanceUid,
                            String studyInstanceUid, String patientId, String referringPhysicianName, String sourceAe) {
     }
 
     /** One delivery the router decided: where, by which rule, when, and whether the study is purged after it. */
-    record Delivery(String destinationAe, long ruleId, ScheduleWindow window, boolean autoPurge) {
+    public record Delivery(String destinationAe, long ruleId, ScheduleWindow window, boolean autoPurge) {
     }
 
     /** A task claimed by a sender. */
-    record Claimed(long id, long instanceId, String sopInstanceUid, String studyInstanceUid, int attempts,
+    public record Claimed(long id, long instanceId, String sopInstanceUid, String studyInstanceUid, int attempts,
                    boolean autoPurge) {
     }
 
+    /** What one sender claimed: its token and the tasks, all of one study and one destination. */
+    public record Claim(String token, List<Claimed> tasks) {
+    }
+
     /** The outcome of one attempt: status null when the destination never answered; permanent: no retry helps. */
-    record Outcome(long taskId, boolean success, Integer status, String error, boolean permanent) {
+    public record Outcome(long taskId, boolean success, Integer status, String error, boolean permanent) {
     }
 
     static final String INSTANCE_COLUMNS = "SELECT i.id, i.sopInstanceUid, i.sopClassUid, r.seriesInstanceUid,"
@@ -337,14 +341,14 @@ public class ForwardTasks {
      * they become IN_PROGRESS under a new claim token, so a second sender cannot take them.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Claimed> claim(String destinationAe, int max) {
+    public Claim claim(String destinationAe, int max) {
         Instant now = clock.now();
         List<String> study = em.createQuery("SELECT t.studyInstanceUid FROM ForwardTask t WHERE t.state = :pending"
                         + " AND t.destinationAe = :destination AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt, t.id",
                 String.class).setParameter("pending", ForwardTaskState.PENDING).setParameter("destination", destinationAe)
                 .setParameter("now", now).setMaxResults(1).getResultList();
         if (study.isEmpty()) {
-            return List.of();
+            return new Claim(null, List.of());
         }
         List<Long> ids = em.createQuery("SELECT t.id FROM ForwardTask t WHERE t.state = :pending"
                         + " AND t.destinationAe = :destination AND t.studyInstanceUid = :study AND t.nextAttemptAt <= :now"
@@ -356,16 +360,10 @@ public class ForwardTasks {
                         + " WHERE t.id IN :ids AND t.state = :pending").setParameter("progress", ForwardTaskState.IN_PROGRESS)
                 .setParameter("claim", claim).setParameter("now", now).setParameter("ids", ids)
                 .setParameter("pending", ForwardTaskState.PENDING).executeUpdate();
-        return em.createQuery("SELECT t FROM ForwardTask t WHERE t.claim = :claim ORDER BY t.id", ForwardTask.class)
-                .setParameter("claim", claim).getResultStream().map(t -> new Claimed(t.getId(), t.getInstanceId(),
-                        t.getSopInstanceUid(), t.getStudyInstanceUid(), t.getAttempts(), t.isAutoPurge())).toList();
-    }
-
-    /** The claim token of claimed tasks (all of one claim share it). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String claimOf(long taskId) {
-        ForwardTask t = em.find(ForwardTask.class, taskId);
-        return t == null ? null : t.getClaim();
+        return new Claim(claim, em.createQuery("SELECT t FROM ForwardTask t WHERE t.claim = :claim ORDER BY t.id",
+                ForwardTask.class).setParameter("claim", claim).getResultStream().map(t -> new Claimed(t.getId(),
+                t.getInstanceId(), t.getSopInstanceUid(), t.getStudyInstanceUid(), t.getAttempts(), t.isAutoPurge()))
+                .toList());
     }
 
     /** The files of claimed tasks' instances, by instance id (missing: the instance was deleted meanwhile). */

@@ -93,11 +93,11 @@ public class RoutingSettings {
         LOG.info(() -> by + " changed the routing settings");
     }
 
-    long watermark() {
+    public long watermark() {
         return Long.parseLong(value(WATERMARK, "0"));
     }
 
-    void watermark(long id) {
+    public void watermark(long id) {
         store(WATERMARK, id);
     }
 

@@ -36,11 +36,11 @@ public class RoutingTable {
     private volatile List<CompiledRule> compiled;
 
     /** A rule ready to match: the row's values, its pattern and its window. */
-    record CompiledRule(long id, String sourceAe, RoutingPattern pattern, String destinationAe, ScheduleWindow window,
+    public record CompiledRule(long id, String sourceAe, RoutingPattern pattern, String destinationAe, ScheduleWindow window,
                         boolean autoPurge) {
 
         /** 001 §3.3.5.1: the source AE title (any when none), then the key attribute's pattern. */
-        boolean matches(String source, String patientId, String referringPhysicianName) {
+        public boolean matches(String source, String patientId, String referringPhysicianName) {
             if (sourceAe != null && (source == null || !sourceAe.equalsIgnoreCase(source.strip()))) {
                 return false;
             }
@@ -118,7 +118,7 @@ public class RoutingTable {
     }
 
     /** The destination's title as the AE table spells it; refused unless it is there with a host and a port. */
-    String destination(String title) {
+    public String destination(String title) {
         if (title == null || title.isBlank()) {
             throw new InvalidRequestException("Choose a destination AE.");
         }
@@ -144,7 +144,7 @@ public class RoutingTable {
     }
 
     /** The compiled rules, loaded again after a change. */
-    List<CompiledRule> compiled() {
+    public List<CompiledRule> compiled() {
         List<CompiledRule> c = compiled;
         if (c == null) {
             List<CompiledRule> loaded = new ArrayList<>();
