@@ -59,6 +59,12 @@ public class AutoPurge {
             return false;
         }
         Study study = found.get(0);
+        List<String> destinations = em.createQuery("SELECT DISTINCT t.destinationAe FROM ForwardTask t"
+                        + " WHERE t.studyInstanceUid = :study AND t.autoPurge = TRUE", String.class)
+                .setParameter("study", studyInstanceUid).getResultList();
+        if (destinations.isEmpty()) {
+            return false; // no auto-purge rule matched it
+        }
         // stores into the study wait for this lock (they update its counts) until the decision is made
         em.lock(study, LockModeType.PESSIMISTIC_WRITE);
         long unfinished = em.createQuery("SELECT COUNT(t) FROM ForwardTask t WHERE t.studyInstanceUid = :study"
@@ -66,12 +72,6 @@ public class AutoPurge {
                 .setParameter("states", List.of(ForwardTaskState.SCHEDULED, ForwardTaskState.PENDING,
                         ForwardTaskState.IN_PROGRESS, ForwardTaskState.FAILED)).getSingleResult();
         if (unfinished > 0) {
-            return false;
-        }
-        List<String> destinations = em.createQuery("SELECT DISTINCT t.destinationAe FROM ForwardTask t"
-                        + " WHERE t.studyInstanceUid = :study AND t.autoPurge = TRUE", String.class)
-                .setParameter("study", studyInstanceUid).getResultList();
-        if (destinations.isEmpty()) {
             return false;
         }
         long instances = em.createQuery("SELECT COUNT(i) FROM Instance i WHERE i.series.study = :study", Long.class)

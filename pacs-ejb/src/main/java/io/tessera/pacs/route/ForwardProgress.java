@@ -38,6 +38,27 @@ public class ForwardProgress {
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final Set<String> wakeUps = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> senders = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a failed association to the destination deserves a WARNING in the log: the first of a run of failures
+     * and then one a minute, so a destination that is down for hours does not fill the log (the task rows keep
+     * every attempt). A success ends the run.
+     */
+    public boolean warnFailure(String destinationAe) {
+        long now = System.currentTimeMillis();
+        String key = destinationAe.toUpperCase(java.util.Locale.ROOT);
+        Long last = lastWarning.get(key);
+        if (last != null && now - last < 60_000) {
+            return false;
+        }
+        lastWarning.put(key, now);
+        return true;
+    }
+
+    public void succeeded(String destinationAe) {
+        lastWarning.remove(destinationAe.toUpperCase(java.util.Locale.ROOT));
+    }
 
     /** Takes one of the destination's {@code limit} association slots; false when all are taken. */
     public boolean acquire(String destinationAe, int limit) {

@@ -122,10 +122,16 @@ public class ForwardSender {
         }
         int sent = running.sent.get();
         int failed = running.failed.get();
-        Level level = failed == 0 ? Level.INFO : Level.WARNING;
+        Level level;
+        if (failed == 0) {
+            progress.succeeded(destinationAe);
+            level = Level.INFO;
+        } else {
+            level = progress.warnFailure(destinationAe) ? Level.WARNING : Level.FINE;
+        }
         LOG.log(level, () -> String.format("Forwarded %d of %d instance(s) of study %s to %s%s", sent, batch.size(),
                 study, destinationAe, failed == 0 ? "" : "; " + failed + " failed, first: " + settler.firstError));
-        for (String s : purge) {
+        for (String s : purge) { // studies with a task completed now: one may have become purgeable
             try {
                 autoPurge.consider(s);
             } catch (RuntimeException e) {

@@ -385,7 +385,7 @@ public class ForwardTasks {
     /**
      * Settles attempts: completed, or failed — retried after the backoff (or when its window opens again), failed
      * for good after the last attempt allowed or when no retry can help. Tasks no longer IN_PROGRESS under this claim
-     * (cancelled meanwhile) keep their state. Returns the studies with a completed auto-purge task.
+     * (cancelled meanwhile) keep their state. Returns the studies with a task completed now (auto purge candidates).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Set<String> settle(String claim, List<Outcome> outcomes) {
@@ -401,9 +401,8 @@ public class ForwardTasks {
             t.attempted(now, o.status(), o.error());
             if (o.success()) {
                 t.setState(ForwardTaskState.COMPLETED, now);
-                if (t.isAutoPurge()) {
-                    purgeCandidates.add(t.getStudyInstanceUid());
-                }
+                // any completed task may be the last one an auto purge of its study waited for
+                purgeCandidates.add(t.getStudyInstanceUid());
                 continue;
             }
             em.persist(new ForwardTaskAttempt(t.getId(), now, o.status(), o.error() == null ? "failed" : o.error()));
@@ -439,7 +438,7 @@ public class ForwardTasks {
         for (Object[] w : em.createQuery("SELECT DISTINCT t.windowStart, t.windowEnd FROM ForwardTask t"
                 + " WHERE t.state = :scheduled", Object[].class).setParameter("scheduled", ForwardTaskState.SCHEDULED)
                 .getResultList()) {
-            if (w[0] == null || new ScheduleWindow((Integer) w[0], (Integer) w[1]).contains(time)) {
+            if (w[0] != null && w[1] != null && new ScheduleWindow((Integer) w[0], (Integer) w[1]).contains(time)) {
                 n += em.createQuery("UPDATE ForwardTask t SET t.state = :pending, t.nextAttemptAt = :now, t.updatedAt = :now"
                                 + " WHERE t.state = :scheduled AND t.windowStart = :start AND t.windowEnd = :end")
                         .setParameter("pending", ForwardTaskState.PENDING).setParameter("now", now)

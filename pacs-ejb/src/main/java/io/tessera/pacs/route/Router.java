@@ -54,6 +54,7 @@ public class Router {
     private long watermark = -1;
     /** Instances above the watermark routed already (whether or not a rule matched). */
     private Set<Long> routed;
+    private boolean firstSweep = true;
 
     /** The instance-stored event: route it now (again, when it replaced an earlier copy: the new data goes out too). */
     public void instanceStored(String sopInstanceUid, boolean replaced) {
@@ -105,7 +106,9 @@ public class Router {
                 }
                 if (caughtUp > 0) {
                     int c = caughtUp;
-                    LOG.info(() -> "Routing caught up with " + c + " instance(s) whose stored event it had not seen");
+                    // at start-up these are instances whose event a stop or crash lost; later, mostly events not consumed yet
+                    LOG.log(firstSweep ? Level.INFO : Level.FINE, () -> "Routing swept up " + c + " instance(s) whose"
+                            + " stored event it had not handled");
                 }
                 if (next > watermark) {
                     settings.watermark(next);
@@ -117,6 +120,7 @@ public class Router {
                     break;
                 }
             } while (n == SWEEP_ROWS);
+            firstSweep = false;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Routing sweep failed; the next one retries", e);
         }

@@ -33,6 +33,9 @@ public class RoutingTable {
     @EJB
     private ApplicationEntityRegistry applicationEntities;
 
+    @jakarta.annotation.Resource
+    private jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
     private volatile List<CompiledRule> compiled;
 
     /** A rule ready to match: the row's values, its pattern and its window. */
@@ -98,7 +101,7 @@ public class RoutingTable {
             em.persist(r);
         }
         em.flush();
-        compiled = null;
+        reloadAfterCommit();
         RoutingRuleView saved = RoutingRuleView.of(r);
         LOG.info(() -> by + (added ? " added" : " changed") + " routing " + saved);
         return saved;
@@ -112,7 +115,7 @@ public class RoutingTable {
         RoutingRuleView gone = RoutingRuleView.of(r);
         em.remove(r);
         em.flush();
-        compiled = null;
+        reloadAfterCommit();
         LOG.info(() -> by + " deleted routing " + gone);
         return true;
     }
@@ -141,6 +144,21 @@ public class RoutingTable {
         }
         titles.sort(String.CASE_INSENSITIVE_ORDER);
         return titles;
+    }
+
+    /** Drops the cached rules now and again after the commit, so no reader caches the table as it was before it. */
+    private void reloadAfterCommit() {
+        compiled = null;
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                compiled = null;
+            }
+        });
     }
 
     /** The compiled rules, loaded again after a change. */

@@ -1,0 +1,232 @@
+package io.tessera.pacs.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.dicom.data.Attributes;
+import io.tessera.dicom.data.Tag;
+import io.tessera.dicom.io.DicomInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The row is the truth (issue 7): 500 routed images wait as tasks for a destination (dcmtk storescp) that is down;
+ * while a modality is still sending 100 more the server is killed with kill -9. After the restart, with the
+ * destination back, every one of the 500 arrives exactly once, and every image whose C-STORE the modality saw
+ * succeed arrives too — including those whose instance-stored event the kill lost (the router's sweep finds them in
+ * the index). H2; port offset 1300 (management 11290), DICOM 12412.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutingRestartIT {
+    static final int OFFSET = 1300;
+    static final int DICOM_PORT = 12412;
+    static final String ROOT = "1.2.826.0.1.3680043.10.1300";
+    private static final String[] RULE = {String.class.getName(), String.class.getName(), String.class.getName(),
+            String.class.getName(), String.class.getName(), String.class.getName(), boolean.class.getName(),
+            String.class.getName()};
+
+    private Path data;
+    private PacsServerProcess server;
+    private ManagementClient jmx;
+    private Process storescp;
+    private Path received;
+    private int port;
+
+    @BeforeAll
+    void start() throws Exception {
+        data = TestEnvironment.dataDir().resolveSibling("routing-restart-it");
+        PostgreSqlServer.deleteTree(data);
+        Files.createDirectories(data);
+        ManagementClient.addUser(data);
+        server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
+        server.start();
+        jmx = ManagementClient.connect(OFFSET);
+        jmx.addOrUpdateAe("MODALITY", 0, true, null);
+        received = Files.createDirectories(data.resolve("received"));
+        port = Dcmtk.freePort();
+        jmx.addOrUpdateAe("DEST", port, false, null);
+        jmx.set("Routing", "BaseDelaySeconds", 1);
+        jmx.set("Routing", "MaxDelaySeconds", 2);
+        jmx.set("Routing", "MaxAttempts", 1000);
+        jmx.mbeans().invoke(new ObjectName("io.tessera.pacs:service=Routing"), "addRule",
+                new Object[] {"MODALITY", "NONE", "", "DEST", "", "", false, "RoutingRestartIT"}, RULE);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (storescp != null) {
+            storescp.destroy();
+            storescp.waitFor();
+        }
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void pendingTasksAndImagesWhoseEventsAKillLostAreAllDeliveredAfterTheRestart() throws Exception {
+        List<Path> pending = TestImages.ct(data.resolve("pending"), ROOT + ".1", 500, 5, 16);
+        Dcmtk.Result r = storescu(pending);
+        assertTrue(r.ok(), r.output());
+        await(() -> total(counts()) == 500, 60, "500 forward tasks");
+        Map<String, Long> before = counts();
+        assertEquals(0L, before.get("COMPLETED"), before.toString());
+
+        // a modality still sending when the server is killed
+        List<Path> late = TestImages.ct(data.resolve("late"), ROOT + ".2", 100, 1, 16);
+        Path log = data.resolve("storescu-late.log");
+        List<String> command = new ArrayList<>(List.of("storescu", "-v", "-aet", "MODALITY", "-aec", "TESSERA",
+                "127.0.0.1", Integer.toString(DICOM_PORT)));
+        late.forEach(f -> command.add(f.toString()));
+        Process sending = Dcmtk.start(log, command.toArray(String[]::new));
+        await(() -> successes(log) >= 30, 60, "30 of the late images stored");
+        server.kill();
+        sending.waitFor();
+        long acknowledged = successes(log);
+        Set<String> lateAcknowledged = acknowledgedUids(log, late);
+        assertEquals(acknowledged, lateAcknowledged.size());
+
+        storescp = Dcmtk.start(data.resolve("storescp.log"), "storescp", "-aet", "DEST", "+B", "+uf", "-od",
+                received.toString(), Integer.toString(port));
+        Dcmtk.awaitPort(port, storescp);
+        server.start();
+        jmx.close();
+        jmx = ManagementClient.connect(OFFSET);
+
+        Set<String> expectPending = uids(pending);
+        await(() -> {
+            Map<String, List<Path>> got = receivedByUid();
+            return got.keySet().containsAll(expectPending) && got.keySet().containsAll(lateAcknowledged);
+        }, 120, "all 500 pending and the " + acknowledged + " acknowledged late images delivered after the restart");
+        Map<String, List<Path>> got = receivedByUid();
+        for (String uid : expectPending) {
+            assertEquals(1, got.get(uid).size(), uid + " of the 500 pending delivered exactly once");
+        }
+        await(() -> open(counts()) == 0, 30, "no task left open");
+        Map<String, Long> after = counts();
+        assertEquals(0L, after.get("FAILED"), after.toString());
+        assertTrue(after.get("COMPLETED") >= 500 + acknowledged, after.toString());
+    }
+
+    private Dcmtk.Result storescu(List<Path> files) {
+        List<String> command = new ArrayList<>(List.of("storescu", "-aet", "MODALITY", "-aec", "TESSERA", "127.0.0.1",
+                Integer.toString(DICOM_PORT)));
+        files.forEach(f -> command.add(f.toString()));
+        return Dcmtk.run(command.toArray(String[]::new));
+    }
+
+    private static long successes(Path log) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains("Received Store Response")
+                    && l.contains("Success")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The late images storescu saw succeed: each "Sending file" line followed by a success response. */
+    private static Set<String> acknowledgedUids(Path log, List<Path> files) throws IOException {
+        Map<String, String> uidByFile = new HashMap<>();
+        files.forEach(f -> uidByFile.put(f.toString(), uid(f)));
+        Set<String> uids = new TreeSet<>();
+        String current = null;
+        for (String line : Files.readAllLines(log)) {
+            int i = line.indexOf("Sending file: ");
+            if (i >= 0) {
+                current = uidByFile.get(line.substring(i + "Sending file: ".length()).strip());
+            } else if (line.contains("Received Store Response") && line.contains("Success") && current != null) {
+                uids.add(current);
+                current = null;
+            }
+        }
+        return uids;
+    }
+
+    private Map<String, List<Path>> receivedByUid() {
+        Map<String, List<Path>> byUid = new HashMap<>();
+        try (Stream<Path> files = Files.list(received)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String uid = uid(f);
+                if (uid != null) {
+                    byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byUid;
+    }
+
+    private static Set<String> uids(List<Path> files) {
+        Set<String> uids = new TreeSet<>();
+        files.forEach(f -> uids.add(uid(f)));
+        return uids;
+    }
+
+    private static String uid(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            Attributes fmi = new DicomInputStream(in).readFileMetaInformation();
+            return fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Long> counts() {
+        try {
+            Map<String, Long> counts = new HashMap<>();
+            for (Object row : ((TabularData) jmx.get("Routing", "TaskCounts")).values()) {
+                CompositeData c = (CompositeData) row;
+                counts.put((String) c.get("key"), (Long) c.get("value"));
+            }
+            return counts;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long open(Map<String, Long> counts) {
+        return counts.get("SCHEDULED") + counts.get("PENDING") + counts.get("IN_PROGRESS");
+    }
+
+    private static void await(BooleanSupplier condition, int seconds, String what) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + seconds + " s: " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
