@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -228,8 +229,10 @@ class RoutingPageIT {
         browser.open(console + "browse.xhtml");
         browser.waitFor(By.id("browse:patientId")).sendKeys("RP-1");
         browser.driver().findElement(By.id("browse:search")).click();
+        ajaxDone();
         browser.waitForText(By.cssSelector("[id='browse:studies'] .ui-paginator-current"), "1 studies");
         click(By.cssSelector("[id='browse:studies'] tbody td.ui-selection-column .ui-chkbox-box"), 0);
+        browser.waitFor(By.cssSelector("[id='browse:studies'] tbody .ui-chkbox-box.ui-state-active"));
         browser.driver().findElement(By.id("browse:forward")).click();
         browser.waitFor(By.id("forward-form:send"));
         choose("forward-form:destination", dest.title);
@@ -255,6 +258,7 @@ class RoutingPageIT {
         browser.open(console + "browse.xhtml");
         browser.waitFor(By.id("browse:patientId")).sendKeys("RP-1");
         browser.driver().findElement(By.id("browse:search")).click();
+        ajaxDone();
         browser.waitFor(By.cssSelector("[id='browse:studies'] a.study-link")).click();
         browser.waitFor(By.id("study:forward")).click();
         browser.waitFor(By.id("forward-form:send"));
@@ -351,9 +355,10 @@ class RoutingPageIT {
 
     /** Types into a field, replacing what it held; an autocomplete's suggestions are closed again (Escape). */
     private void type(String id, String value) {
-        WebElement field = browser.waitFor(By.id(id));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id(id)).isEnabled());
-        field = browser.driver().findElement(By.id(id)); // an ajax update may have replaced it
+        ajaxDone(); // an ajax update may still replace the field
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id(id)).isEnabled());
+        WebElement field = browser.driver().findElement(By.id(id));
         field.clear();
         field.sendKeys(value);
         if (id.endsWith("_input")) {
@@ -373,12 +378,30 @@ class RoutingPageIT {
         browser.waitForText(By.cssSelector(".ui-growl"), text);
     }
 
-    /** Picks an item of a PrimeFaces selectOneMenu by its label, as a user does, so that its ajax runs. */
+    /**
+     * Picks an item of a PrimeFaces selectOneMenu by its label: the menu opens as for a user, the item is chosen
+     * through the widget (a click on the opening panel is sometimes lost in headless Chromium), which fires the
+     * menu's change behaviour like a click does.
+     */
     private void choose(String id, String label) {
+        ajaxDone();
         browser.waitFor(By.id(id)).click();
-        browser.waitFor(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.waitFor(By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var id = arguments[0], label = arguments[1], w = PrimeFaces.getWidgetById(id);"
+                        + "var o = Array.from(document.getElementById(id + '_input').options)"
+                        + ".find(function (o) { return o.text === label; });"
+                        + "w.selectValue(o.value); w.hide();", id, label);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
+        ajaxDone();
+    }
+
+    /** Waits until PrimeFaces has no ajax request queued or running. */
+    private void ajaxDone() {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()"
+                        + " && (!window.jQuery || jQuery.active === 0)")));
     }
 
     /** Clicks the n-th element found (0-based), once it is there. */
