@@ -183,6 +183,16 @@ class RoutingPageIT {
         assertTrue(table.contains("RP_MOD") && table.contains("Patient ID (0010,0020) matches RP*")
                 && table.contains("Immediately"), table);
 
+        // Edit: the form opens with the rule's values; a description is added
+        browser.driver().findElement(By.cssSelector("[id='rules:table'] .edit-rule")).click();
+        browser.waitFor(By.id("rule-form:save"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("rule-form:pattern")).getAttribute("value").equals("RP*"));
+        assertEquals(dest.title, browser.driver().findElement(By.id("rule-form:destination_input")).getAttribute("value"));
+        type("rule-form:description", "RP patients to the archive");
+        save();
+        browser.waitForText(By.id("rules:table"), "RP patients to the archive");
+
         // a scheduled rule, listed with its window, then deleted
         openRuleForm();
         type("rule-form:destination_input", down.title);
@@ -380,8 +390,8 @@ class RoutingPageIT {
 
     /**
      * Picks an item of a PrimeFaces selectOneMenu by its label: the menu opens as for a user, the item is chosen
-     * through the widget (a click on the opening panel is sometimes lost in headless Chromium), which fires the
-     * menu's change behaviour like a click does.
+     * through the widget as its click handler does (a click on the opening panel is sometimes lost in headless
+     * Chromium), which fires the menu's change behaviour.
      */
     private void choose(String id, String label) {
         ajaxDone();
@@ -391,7 +401,7 @@ class RoutingPageIT {
                 "var id = arguments[0], label = arguments[1], w = PrimeFaces.getWidgetById(id);"
                         + "var o = Array.from(document.getElementById(id + '_input').options)"
                         + ".find(function (o) { return o.text === label; });"
-                        + "w.selectValue(o.value); w.hide();", id, label);
+                        + "w.selectItem(w.items.eq(o.index));", id, label);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
         ajaxDone();
