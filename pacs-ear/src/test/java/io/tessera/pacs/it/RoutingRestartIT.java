@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
  * while a modality is still sending 100 more the server is killed with kill -9. After the restart, with the
  * destination back, every one of the 500 arrives exactly once, and every image whose C-STORE the modality saw
  * succeed arrives too — including those whose instance-stored event the kill lost (the router's sweep finds them in
- * the index). H2; port offset 1300 (management 11290), DICOM 12412.
+ * the index). On PostgreSQL (port 15440), whose commits survive kill -9 (H2 may lose the last ones, and the images
+ * with them, before routing could see them); port offset 1300 (management 11290), DICOM 12412.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingRestartIT {
@@ -45,6 +46,7 @@ class RoutingRestartIT {
             String.class.getName()};
 
     private Path data;
+    private PostgreSqlServer postgres;
     private PacsServerProcess server;
     private ManagementClient jmx;
     private Process storescp;
@@ -56,8 +58,12 @@ class RoutingRestartIT {
         data = TestEnvironment.dataDir().resolveSibling("routing-restart-it");
         PostgreSqlServer.deleteTree(data);
         Files.createDirectories(data);
+        postgres = new PostgreSqlServer(Path.of(System.getProperty("java.io.tmpdir"), "tessera-routing-restart-it"), 15440);
+        postgres.start();
         ManagementClient.addUser(data);
-        server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
+        server = new PacsServerProcess(data, OFFSET, DICOM_PORT, Map.of("TESSERA_DB", "postgresql",
+                "TESSERA_DB_HOST", "127.0.0.1", "TESSERA_DB_PORT", "15440", "TESSERA_DB_NAME", PostgreSqlServer.DATABASE,
+                "TESSERA_DB_USER", PostgreSqlServer.USER, "TESSERA_DB_PASSWORD", PostgreSqlServer.PASSWORD));
         server.start();
         jmx = ManagementClient.connect(OFFSET);
         jmx.addOrUpdateAe("MODALITY", 0, true, null);
@@ -82,6 +88,9 @@ class RoutingRestartIT {
         }
         if (server != null) {
             server.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -125,6 +134,9 @@ class RoutingRestartIT {
             assertEquals(1, got.get(uid).size(), uid + " of the 500 pending delivered exactly once");
         }
         await(() -> open(counts()) == 0, 30, "no task left open");
+        assertEquals("0", postgres.sql(PostgreSqlServer.DATABASE, "SELECT COUNT(*) FROM instance i WHERE NOT EXISTS"
+                + " (SELECT 1 FROM forward_task t WHERE t.instance_id = i.id AND t.state = 'COMPLETED')").strip(),
+                "every indexed instance has a completed forward task");
         Map<String, Long> after = counts();
         assertEquals(0L, after.get("FAILED"), after.toString());
         assertTrue(after.get("COMPLETED") >= 500 + acknowledged, after.toString());

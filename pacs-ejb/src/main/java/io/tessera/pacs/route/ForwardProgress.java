@@ -36,7 +36,8 @@ public class ForwardProgress {
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
-    private final Set<String> wakeUps = ConcurrentHashMap.newKeySet();
+    /** Destination → when its waiting wake-up was queued. */
+    private final Map<String, Long> wakeUps = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> senders = new ConcurrentHashMap<>();
     private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
 
@@ -84,9 +85,18 @@ public class ForwardProgress {
         return n != null && n.get() > 0;
     }
 
-    /** Notes a wake-up for the destination about to be queued; false when one is queued already. */
+    /**
+     * Notes a wake-up for the destination about to be queued; false when one is queued already — unless that one is
+     * a minute old and still not taken (lost, or every consumer busy that long): then another goes.
+     */
     public boolean wakeUpQueued(String destinationAe) {
-        return wakeUps.add(destinationAe);
+        long now = System.currentTimeMillis();
+        boolean[] queue = new boolean[1];
+        wakeUps.compute(destinationAe, (k, queued) -> {
+            queue[0] = queued == null || now - queued > 60_000;
+            return queue[0] ? now : queued;
+        });
+        return queue[0];
     }
 
     /** A sender took the destination's wake-up (or it was not queued): the next one may be sent. */
