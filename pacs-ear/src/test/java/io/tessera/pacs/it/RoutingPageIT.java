@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -315,6 +314,18 @@ class RoutingPageIT {
 
         browser.open(console + "index.xhtml");
         assertEquals("0", browser.waitFor(By.id("failed-tasks")).getText().strip());
+
+        // the date filter (creation date, server time: this machine's zone): nothing tomorrow, everything today
+        browser.open(console + "tasks.xhtml");
+        browser.waitForText(By.id("tasks:table"), (3 * IMAGES) + " tasks");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        type("tasks:from_input", today.plusDays(1).toString());
+        browser.driver().findElement(By.id("tasks:search")).click();
+        browser.waitForText(By.id("tasks:table"), "0 tasks");
+        type("tasks:from_input", today.toString());
+        type("tasks:to_input", today.toString());
+        browser.driver().findElement(By.id("tasks:search")).click();
+        browser.waitForText(By.id("tasks:table"), (3 * IMAGES) + " tasks");
     }
 
     @Test
@@ -363,7 +374,7 @@ class RoutingPageIT {
         browser.driver().findElement(By.id("rule-form:save")).click();
     }
 
-    /** Types into a field, replacing what it held; an autocomplete's suggestions are closed again (Escape). */
+    /** Types into a field, replacing what it held; an autocomplete's suggestions or a date picker are closed again. */
     private void type(String id, String value) {
         ajaxDone(); // an ajax update may still replace the field
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
@@ -372,14 +383,20 @@ class RoutingPageIT {
         field.clear();
         field.sendKeys(value);
         if (id.endsWith("_input")) {
-            By panel = By.id(id.substring(0, id.length() - "_input".length()) + "_panel");
+            // an autocomplete asks for suggestions 300 ms after the last key, a date picker opens its calendar
             try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).until(d -> d.findElement(panel).isDisplayed());
-            } catch (org.openqa.selenium.TimeoutException e) {
-                return; // no suggestion for what was typed
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            field.sendKeys(Keys.ESCAPE);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !d.findElement(panel).isDisplayed());
+            ajaxDone();
+            // its suggestions (or "No records found.") would cover the fields below: closed as a click elsewhere does
+            String widget = id.substring(0, id.length() - "_input".length());
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "var w = PrimeFaces.getWidgetById(arguments[0]); if (w && w.hide) { w.hide(); }", widget);
+            By panel = By.id(widget + "_panel");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(d -> d.findElements(panel).isEmpty() || !d.findElement(panel).isDisplayed());
         }
     }
 
