@@ -295,6 +295,35 @@ class RoutingIT {
         deleteRule(toD);
     }
 
+    @Test
+    @Order(7)
+    void aStudyForwardedOverJmxArrivesAndAnyTaskCanBeRetriedButACompletedOneNotCancelled() throws Exception {
+        Destination b = destinations.get("DEST_B");
+        List<Path> files = images(71, 4, "FWD-1", null);
+        send("MODOTHER", files); // no rule routes MODOTHER
+        String study = ROOT + ".71.1.1";
+        Set<String> before = b.received().keySet();
+        String queued = (String) jmx.mbeans().invoke(routing(), "forward", new Object[] {"STUDY", study, "DEST_B"},
+                new String[] {String.class.getName(), String.class.getName(), String.class.getName()});
+        assertTrue(queued.startsWith("4 images of 1 study queued for DEST_B"), queued);
+        await(() -> newUids(b, before).equals(uids(files)) && openTasks() == 0, 30, "the forwarded study reaches DEST_B");
+        assertSameDataSets(b.received());
+
+        String[] completed = tasks("COMPLETED", "DEST_B", 1);
+        long taskId = Long.parseLong(completed[0].split(" ")[1]);
+        RuntimeMBeanException refused = assertThrows(RuntimeMBeanException.class, () -> jmx.mbeans().invoke(routing(),
+                "cancel", new Object[] {taskId}, new String[] {long.class.getName()}));
+        assertTrue(refused.getCause().getMessage().contains("completed already"), refused.getCause().getMessage());
+        String uid = completed[0].split(" ")[3];
+        int copies = b.received().get(uid).size();
+        jmx.mbeans().invoke(routing(), "retry", new Object[] {taskId}, new String[] {long.class.getName()});
+        await(() -> b.received().get(uid).size() == copies + 1 && openTasks() == 0, 30, "a retried task is sent again");
+        String unknown = assertThrows(RuntimeMBeanException.class, () -> jmx.mbeans().invoke(routing(), "forward",
+                new Object[] {"STUDY", study, "NOWHERE"}, new String[] {String.class.getName(), String.class.getName(),
+                        String.class.getName()})).getCause().getMessage();
+        assertTrue(unknown.contains("Unknown destination AE 'NOWHERE'"), unknown);
+    }
+
     // ---- helpers ----
 
     /** {@code count} small CT images of one study under {@code ROOT.group}, with these key attributes. */

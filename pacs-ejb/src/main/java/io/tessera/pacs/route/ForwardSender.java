@@ -118,6 +118,7 @@ public class ForwardSender {
             } finally {
                 tasks.release(claim.token()); // any not settled (an unexpected failure): PENDING again
                 progress.end(claim.token());
+                batch.forEach(t -> progress.takeCancelled(t.id())); // cancels that came too late to skip it
             }
         }
         int sent = running.sent.get();

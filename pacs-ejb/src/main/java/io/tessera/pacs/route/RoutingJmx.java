@@ -112,6 +112,19 @@ public class RoutingJmx implements RoutingMXBean {
     }
 
     @Override
+    public String forward(String level, String keys, String destinationAe) {
+        ForwardSelection.Level l;
+        try {
+            l = ForwardSelection.Level.valueOf(level == null ? "" : level.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Level '" + level + "' is not one of PATIENT, STUDY, SERIES.");
+        }
+        List<String> list = keys == null ? List.of() : java.util.Arrays.stream(keys.split("[,\\\\]"))
+                .map(String::strip).filter(k -> !k.isEmpty()).toList();
+        return call(() -> tasks.forward(new ForwardSelection(l, list), destinationAe, BY).getMessage());
+    }
+
+    @Override
     public Map<String, Long> getTaskCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         tasks.countsByState().forEach((state, n) -> counts.put(state.name(), n));

@@ -25,6 +25,13 @@ public interface RoutingMXBean {
 
     boolean deleteRule(long id);
 
+    /**
+     * User forwarding for HIS/RIS automation (001 §3.3.4, as the console's Forward): every instance of the patients
+     * (level PATIENT, Patient IDs), studies (STUDY, Study Instance UIDs) or series (SERIES, Series Instance UIDs) —
+     * keys separated by commas or backslashes — to the destination AE. Returns what was queued.
+     */
+    String forward(String level, String keys, String destinationAe);
+
     /** Tasks per state (SCHEDULED, PENDING, IN_PROGRESS, COMPLETED, FAILED, CANCELLED). */
     Map<String, Long> getTaskCounts();
 
