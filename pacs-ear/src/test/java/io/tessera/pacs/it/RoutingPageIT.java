@@ -322,6 +322,8 @@ class RoutingPageIT {
         type("tasks:from_input", today.plusDays(1).toString());
         browser.driver().findElement(By.id("tasks:search")).click();
         browser.waitForText(By.id("tasks:table"), "0 tasks");
+        browser.driver().findElement(By.id("tasks:clear")).click();
+        browser.waitForText(By.id("tasks:table"), (3 * IMAGES) + " tasks");
         type("tasks:from_input", today.toString());
         type("tasks:to_input", today.toString());
         browser.driver().findElement(By.id("tasks:search")).click();
