@@ -1,5 +1,7 @@
 package io.tessera.pacs.admin;
 
+import io.tessera.pacs.domain.ForwardTaskState;
+import io.tessera.pacs.route.RoutingService;
 import io.tessera.pacs.store.StorageSettings;
 import io.tessera.pacs.store.StorageStatistics;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +26,7 @@ import org.jboss.ejb3.annotation.SecurityDomain;
 
 /**
  * The console's home dashboard (issue 8): what arrived today, the ingest rate of the last 24 hours, storage used and
- * free per storage area, and the C-STORE refusals by status. Counts are SQL aggregates over the indexed received_at
+ * free per storage area, the C-STORE refusals by status, and the forward tasks failed and waiting. Counts are SQL aggregates over the indexed received_at
  * columns; nothing reads a file. Every console user may see it.
  */
 @Stateless
@@ -45,6 +47,9 @@ public class DashboardService {
     @EJB
     private ApplicationEntityRegistry registry;
 
+    @EJB
+    private RoutingService routing;
+
     public DashboardView dashboard() {
         Instant now = Instant.now();
         ZoneId zone = ZoneId.systemDefault();
@@ -58,6 +63,10 @@ public class DashboardService {
         v.setAreas(areas());
         v.setRefusals(statistics.getFailuresByStatus());
         v.setInstancesSinceStart(statistics.getInstancesStored());
+        // one GROUP BY over the task rows gives both figures
+        Map<ForwardTaskState, Long> tasks = routing.countsByState();
+        v.setFailedTasks(tasks.getOrDefault(ForwardTaskState.FAILED, 0L));
+        v.setWaitingTasks(tasks.entrySet().stream().filter(e -> e.getKey().isOpen()).mapToLong(Map.Entry::getValue).sum());
         return v;
     }
 

@@ -16,6 +16,8 @@ public class DashboardView implements Serializable {
     private List<HourCount> hourly;
     private List<StorageArea> areas;
     private Map<String, Long> refusals;
+    private long failedTasks;
+    private long waitingTasks;
 
     public Instant getGeneratedAt() {
         return generatedAt;
@@ -83,5 +85,23 @@ public class DashboardView implements Serializable {
 
     public void setRefusals(Map<String, Long> refusals) {
         this.refusals = refusals;
+    }
+
+    /** Forward tasks failed for good (issue 7): they wait for a user's Retry. */
+    public long getFailedTasks() {
+        return failedTasks;
+    }
+
+    public void setFailedTasks(long failedTasks) {
+        this.failedTasks = failedTasks;
+    }
+
+    /** Forward tasks not yet delivered: scheduled, pending or being sent. */
+    public long getWaitingTasks() {
+        return waitingTasks;
+    }
+
+    public void setWaitingTasks(long waitingTasks) {
+        this.waitingTasks = waitingTasks;
     }
 }

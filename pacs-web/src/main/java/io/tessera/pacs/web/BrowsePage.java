@@ -6,6 +6,8 @@ import io.tessera.pacs.browse.BrowseText;
 import io.tessera.pacs.browse.DeleteResult;
 import io.tessera.pacs.browse.StudyFilter;
 import io.tessera.pacs.browse.StudyView;
+import io.tessera.pacs.route.ForwardSelection;
+import io.tessera.pacs.route.RoutingService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
@@ -13,15 +15,20 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-/** The study browser (/browse.xhtml): filters, a lazy paged and sorted table of studies, Delete (Update privilege). */
+/**
+ * The study browser (/browse.xhtml): filters, a lazy paged and sorted table of studies, Delete (Update privilege),
+ * Forward of the ticked studies or of every study of their patients (001 §3.3.4; Forward or Modify privilege).
+ */
 @Named
 @ViewScoped
 public class BrowsePage implements Serializable {
@@ -30,9 +37,16 @@ public class BrowsePage implements Serializable {
     @EJB
     private BrowseService browse;
 
+    @EJB
+    private RoutingService routing;
+
     private final StudyFilter filter = new StudyFilter();
     private final StudyModel studies = new StudyModel();
     private String filterError;
+    private List<StudyView> selectedStudies = new ArrayList<>();
+    private final ForwardAction forward = new ForwardAction();
+    /** What Forward sends: STUDY (the ticked studies) or PATIENT (every study of their patients). */
+    private String forwardLevel = "STUDY";
 
     /** The lazy model: one page of studies and the total per request, both by the EJB. */
     public final class StudyModel extends LazyDataModel<StudyView> {
@@ -71,9 +85,11 @@ public class BrowsePage implements Serializable {
             return s.getStudyInstanceUid();
         }
 
+        /** A ticked study of another page is read again: the selection survives paging. */
         @Override
         public StudyView getRowData(String rowKey) {
-            return page.stream().filter(s -> s.getStudyInstanceUid().equals(rowKey)).findFirst().orElse(null);
+            return page.stream().filter(s -> s.getStudyInstanceUid().equals(rowKey)).findFirst()
+                    .orElseGet(() -> browse.study(rowKey));
         }
     }
 
@@ -122,6 +138,57 @@ public class BrowsePage implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not allowed",
                     "Deleting studies takes the Update privilege."));
         }
+    }
+
+    /** The Forward button: the dialog opens for the ticked studies, or a message says to tick some first. */
+    public void startForward() {
+        if (selectedStudies == null || selectedStudies.isEmpty()) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    "Nothing chosen", "Tick the studies to forward in the table first."));
+            return;
+        }
+        forward.open(routing);
+        PrimeFaces.current().ajax().addCallbackParam("chosen", true);
+    }
+
+    /** The dialog's Forward: the ticked studies, or every study of their patients, to the chosen destination. */
+    public void doForward() {
+        List<StudyView> chosen = selectedStudies == null ? List.of() : selectedStudies;
+        ForwardSelection selection = "PATIENT".equals(forwardLevel)
+                ? ForwardSelection.patients(chosen.stream().map(StudyView::getPatientId).distinct().toList())
+                : ForwardSelection.studies(chosen.stream().map(StudyView::getStudyInstanceUid).toList());
+        if (forward.forward(routing, selection)) {
+            PrimeFaces.current().ajax().addCallbackParam("forwarded", true);
+        }
+    }
+
+    /** How many patients the ticked studies belong to (the dialog's patient choice says it). */
+    public long getSelectedPatients() {
+        return selectedStudies == null ? 0 : selectedStudies.stream().map(StudyView::getPatientId).distinct().count();
+    }
+
+    public boolean isMayForward() {
+        return ForwardAction.allowed();
+    }
+
+    public List<StudyView> getSelectedStudies() {
+        return selectedStudies;
+    }
+
+    public void setSelectedStudies(List<StudyView> selectedStudies) {
+        this.selectedStudies = selectedStudies;
+    }
+
+    public ForwardAction getForward() {
+        return forward;
+    }
+
+    public String getForwardLevel() {
+        return forwardLevel;
+    }
+
+    public void setForwardLevel(String forwardLevel) {
+        this.forwardLevel = forwardLevel;
     }
 
     /** Whether to show Delete; the EJB checks again. */

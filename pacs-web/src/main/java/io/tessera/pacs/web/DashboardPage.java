@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The home dashboard (/index.xhtml, issue 8): today's counts, the last 24 hours, storage, refusals. */
+/** The home dashboard (/index.xhtml, issue 8): today's counts, the last 24 hours, storage, refusals, failed forward tasks. */
 @Named
 @RequestScoped
 public class DashboardPage {

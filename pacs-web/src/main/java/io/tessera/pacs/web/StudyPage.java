@@ -6,6 +6,8 @@ import io.tessera.pacs.browse.DeleteResult;
 import io.tessera.pacs.browse.InstanceView;
 import io.tessera.pacs.browse.SeriesView;
 import io.tessera.pacs.browse.StudyView;
+import io.tessera.pacs.route.ForwardSelection;
+import io.tessera.pacs.route.RoutingService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
@@ -13,13 +15,17 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** One study (/study.xhtml?uid=…): its series, the instances of the chosen series (lazy), Delete series. */
+/**
+ * One study (/study.xhtml?uid=…): its series, the instances of the chosen series (lazy), Delete series, Forward of
+ * the study or of the ticked series (001 §3.3.4; Forward or Modify privilege).
+ */
 @Named
 @ViewScoped
 public class StudyPage implements Serializable {
@@ -28,12 +34,19 @@ public class StudyPage implements Serializable {
     @EJB
     private BrowseService browse;
 
+    @EJB
+    private RoutingService routing;
+
     private String uid;
     private StudyView study;
     private List<SeriesView> series;
     private Map<String, String> thumbnails = Map.of();
     private String selectedSeries;
     private final InstanceModel instances = new InstanceModel();
+    private List<SeriesView> selectedSeriesToForward = new ArrayList<>();
+    private final ForwardAction forward = new ForwardAction();
+    /** What Forward sends: STUDY (the whole study) or SERIES (the ticked series). */
+    private String forwardLevel = "STUDY";
 
     public final class InstanceModel extends LazyDataModel<InstanceView> {
         private static final long serialVersionUID = 1L;
@@ -117,6 +130,45 @@ public class StudyPage implements Serializable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The Forward button: the ticked series when there are some, else the whole study. */
+    public void startForward() {
+        forward.open(routing);
+        forwardLevel = selectedSeriesToForward == null || selectedSeriesToForward.isEmpty() ? "STUDY" : "SERIES";
+    }
+
+    public void doForward() {
+        ForwardSelection selection = "SERIES".equals(forwardLevel)
+                ? ForwardSelection.series(selectedSeriesToForward.stream().map(SeriesView::getSeriesInstanceUid).toList())
+                : ForwardSelection.studies(List.of(uid));
+        if (forward.forward(routing, selection)) {
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("forwarded", true);
+        }
+    }
+
+    public boolean isMayForward() {
+        return ForwardAction.allowed();
+    }
+
+    public List<SeriesView> getSelectedSeriesToForward() {
+        return selectedSeriesToForward;
+    }
+
+    public void setSelectedSeriesToForward(List<SeriesView> selectedSeriesToForward) {
+        this.selectedSeriesToForward = selectedSeriesToForward == null ? new ArrayList<>() : selectedSeriesToForward;
+    }
+
+    public ForwardAction getForward() {
+        return forward;
+    }
+
+    public String getForwardLevel() {
+        return forwardLevel;
+    }
+
+    public void setForwardLevel(String forwardLevel) {
+        this.forwardLevel = forwardLevel;
     }
 
     public boolean isMayDelete() {
