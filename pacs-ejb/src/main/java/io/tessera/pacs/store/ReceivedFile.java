@@ -72,7 +72,7 @@ final class ReceivedFile {
             Files.createDirectories(temp.getParent());
             channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot create file in " + area + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot create file: " + reason(e) + " (in " + area + ")", e);
         }
         try (channel) {
             if (format == StorageFormat.PART10) {
@@ -89,14 +89,14 @@ final class ReceivedFile {
                         channel.write(bb);
                     }
                 } catch (IOException e) {
-                    throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write " + temp.getFileName() + ": " + reason(e), e);
+                    throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write: " + reason(e) + " (" + temp + ")", e);
                 }
             }
             try {
                 channel.force(true);
                 size = channel.size();
             } catch (IOException e) {
-                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + reason(e), e);
+                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + reason(e) + " (" + temp + ")", e);
             }
         } catch (StoreFailure | IOException | RuntimeException | Error e) {
             discard();
@@ -116,7 +116,7 @@ final class ReceivedFile {
             dos.writeFileMetaInformation(fmi);
             dos.flush();
         } catch (IOException e) {
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write " + temp.getFileName() + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write: " + reason(e) + " (" + temp + ")", e);
         }
     }
 
@@ -156,7 +156,7 @@ final class ReceivedFile {
             target = finalPath;
         } catch (IOException e) {
             discard();
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store " + relativePath + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store: " + reason(e) + " (" + finalPath + ")", e);
         }
     }
 
