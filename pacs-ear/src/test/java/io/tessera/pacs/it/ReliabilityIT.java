@@ -365,6 +365,8 @@ class ReliabilityIT {
             }
         });
 
+        Path serverLog = data.resolve("wildfly/log/server.log");
+        long logBefore = Files.size(serverLog);
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         Instant t0 = Instant.now();
         int cases = fuzz(duration, 4, 4711, outcomes);
@@ -389,6 +391,11 @@ class ReliabilityIT {
         assertTrue(outcomes.getOrDefault("A-ABORT source 2 reason 1", new AtomicInteger()).get() >= cases / PduFuzzer.KINDS,
                 "unrecognized PDUs are aborted: " + outcomes);
         assertEquals(Set.copyOf(storedDuringFuzz), Set.copyOf(find(ROOT + ".4.1.1")), "what was stored during the fuzz is indexed");
+        // every malformed request got its answer from the code meant for it: no handler died of an unforeseen
+        // exception (the network going away under a handler is foreseen)
+        List<String> unforeseen = handlerFailures(serverLog, logBefore);
+        figures.put("fuzz server log", unforeseen.size() + " unforeseen handler failures in server.log during the fuzz");
+        assertEquals(List.of(), unforeseen.stream().limit(5).toList(), unforeseen.size() + " handler failures in " + serverLog);
         awaitQuiet();
         resources.sample("after fuzz");
     }
@@ -447,6 +454,28 @@ class ReliabilityIT {
             clients.shutdownNow();
         }
         return cases.get();
+    }
+
+    /**
+     * The library's "handler failed on …" warnings written to the server log after {@code from}, except those where
+     * the association had ended under the handler (DicomNetworkException, a closed socket). The log rotates at 20 MB:
+     * a rotation during the part only shortens what is read.
+     */
+    private static List<String> handlerFailures(Path serverLog, long from) throws IOException {
+        List<String> failures = new ArrayList<>();
+        long size = Files.size(serverLog);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(serverLog.toFile(), "r")) {
+            f.seek(size >= from ? from : 0);
+            byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, f.length() - f.getFilePointer())];
+            f.readFully(bytes);
+            for (String line : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.contains(" handler failed on ") && !line.contains("DicomNetworkException")
+                        && !line.contains("SocketException")) {
+                    failures.add(line);
+                }
+            }
+        }
+        return failures;
     }
 
     /** Until the server holds no DICOM connection (ss sees none on its port) or 30 s have passed. */

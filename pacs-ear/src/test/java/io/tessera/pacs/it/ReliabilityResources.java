@@ -26,7 +26,7 @@ final class ReliabilityResources {
      * descriptors still open on files already deleted (they keep disk space).
      */
     record Sample(String label, Instant at, int threads, int peakThreads, int idlePoolThreads, long fds,
-                  long heapAfterGcBytes, List<String> deletedFiles, List<String> workingThreadNames) {
+                  long heapAfterGcBytes, long eventsWaiting, List<String> deletedFiles, List<String> workingThreadNames) {
         int workingThreads() {
             return threads - idlePoolThreads;
         }
@@ -36,8 +36,8 @@ final class ReliabilityResources {
         }
 
         String row() {
-            return String.format("| %s | %d | %d | %d | %d | %d | %.1f |", label, threads, workingThreads(), idlePoolThreads,
-                    peakThreads, fds, heapAfterGcBytes / 1048576.0);
+            return String.format("| %s | %d | %d | %d | %d | %d | %.1f | %s |", label, threads, workingThreads(), idlePoolThreads,
+                    peakThreads, fds, heapAfterGcBytes / 1048576.0, eventsWaiting < 0 ? "?" : Long.toString(eventsWaiting));
         }
     }
 
@@ -96,10 +96,26 @@ final class ReliabilityResources {
             }
         }
         java.util.Collections.sort(working);
-        Sample s = new Sample(label, Instant.now(), threads, peak, idle, fds, heap, deleted, working);
+        Sample s = new Sample(label, Instant.now(), threads, peak, idle, fds, heap, eventsWaiting(), deleted, working);
         samples.add(s);
         System.out.println("reliability resources: " + s.row() + (deleted.isEmpty() ? "" : " deleted but open: " + deleted));
         return s;
+    }
+
+    /**
+     * Messages waiting on the instance-stored queue (WildFly's management MBean of the deployment's JMS queue): with
+     * no consumer yet (routing will be one) every stored instance leaves one, which the broker holds in memory up to
+     * its address limit and then pages to disk. -1 when the MBean cannot be read.
+     */
+    private long eventsWaiting() {
+        try {
+            for (ObjectName queue : mbeans.queryNames(new ObjectName("jboss.as:jms-queue=TesseraInstanceStored,*"), null)) {
+                return ((Number) mbeans.getAttribute(queue, "messageCount")).longValue();
+            }
+        } catch (Exception e) {
+            // reported as unknown
+        }
+        return -1;
     }
 
     /** Parked in its pool's queue, waiting for a task: JBoss Threads' EnhancedQueueExecutor or a JDK ThreadPoolExecutor. */
@@ -140,7 +156,7 @@ final class ReliabilityResources {
     }
 
     static String tableHeader() {
-        return "| sample | threads | working | idle in pools | peak threads | open fds | heap after GC (MiB) |\n"
-                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |";
+        return "| sample | threads | working | idle in pools | peak threads | open fds | heap after GC (MiB) | instance-stored events waiting |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
     }
 }
