@@ -29,11 +29,15 @@ final class ReliabilityMount implements AutoCloseable {
     static Attempt mount(Path mountPoint, int megabytes) throws IOException {
         Files.createDirectories(mountPoint);
         List<String> failures = new ArrayList<>();
-        String tmpfs = run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m,mode=0755", "tessera-full", mountPoint.toString());
-        if (tmpfs == null) {
-            return new Attempt(new ReliabilityMount(mountPoint, "tmpfs of " + megabytes + " MiB"), null);
+        // -Dreliability.mount=loop goes straight to the fallback, to test it where tmpfs works
+        if (!"loop".equals(System.getProperty("reliability.mount"))) {
+            String tmpfs = run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m,mode=0755", "tessera-full",
+                    mountPoint.toString());
+            if (tmpfs == null) {
+                return new Attempt(new ReliabilityMount(mountPoint, "tmpfs of " + megabytes + " MiB"), null);
+            }
+            failures.add("mount -t tmpfs: " + tmpfs);
         }
-        failures.add("mount -t tmpfs: " + tmpfs);
         Path image = mountPoint.resolveSibling(mountPoint.getFileName() + ".img");
         String loop = run("truncate", "-s", megabytes + "M", image.toString());
         if (loop == null) {
@@ -47,6 +51,16 @@ final class ReliabilityMount implements AutoCloseable {
         }
         failures.add("loop mount: " + loop);
         return new Attempt(null, String.join("; ", failures));
+    }
+
+    /** Unmounts what a run that was killed before its clean-up left mounted at {@code mountPoint}; quiet otherwise. */
+    static void unmountLeftover(Path mountPoint) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+            String[] fields = line.split(" ");
+            if (fields.length > 1 && fields[1].equals(mountPoint.toString())) {
+                new ReliabilityMount(mountPoint, "leftover").close();
+            }
+        }
     }
 
     Path path() {
@@ -69,6 +83,11 @@ final class ReliabilityMount implements AutoCloseable {
         if (failure != null) {
             // something still holds it open (the server, if it leaked a descriptor): detach it anyway
             run("umount", "-l", mountPoint.toString());
+        }
+        try {
+            Files.deleteIfExists(mountPoint.resolveSibling(mountPoint.getFileName() + ".img"));
+        } catch (IOException e) {
+            // the next run's clean-up of the data directory removes it
         }
     }
 
