@@ -99,6 +99,11 @@ public class CStoreScp {
         String cuid = rq.sopClassUid();
         String iuid = rq.sopInstanceUid();
         String ts = rq.transferSyntax();
+        if (rq.data() == null) {
+            // PS3.7 §9.1.1.1: a C-STORE-RQ always carries a data set; a damaged command (Command Data Set Type 0101H)
+            // must get an answer, not a NullPointerException (found by the PDU fuzz against the server, issue 9)
+            throw new StoreFailure(StoreFailure.CANNOT_UNDERSTAND, "C-STORE-RQ without a data set");
+        }
         // the AE's storage area is looked up once per association (an AE change applies to its next association)
         Path area = (Path) rq.association().property(AREA_PROPERTY);
         if (area == null) {

@@ -98,7 +98,7 @@ final class ReceivedFile {
             Files.createDirectories(temp.getParent());
             channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot create file in " + area + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot create file: " + reason(e) + " (in " + area + ")", e);
         }
         try {
             if (format == StorageFormat.PART10) {
@@ -116,13 +116,13 @@ final class ReceivedFile {
                         channel.write(bb);
                     }
                 } catch (IOException e) {
-                    throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write " + temp.getFileName() + ": " + reason(e), e);
+                    throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write: " + reason(e) + " (" + temp + ")", e);
                 }
             }
             try {
                 size = channel.size();
             } catch (IOException e) {
-                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + reason(e), e);
+                throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write to disk: " + reason(e) + " (" + temp + ")", e);
             }
         } catch (StoreFailure | IOException | RuntimeException | Error e) {
             discard();
@@ -142,7 +142,7 @@ final class ReceivedFile {
             dos.writeFileMetaInformation(fmi);
             dos.flush();
         } catch (IOException e) {
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write " + temp.getFileName() + ": " + reason(e), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot write: " + reason(e) + " (" + temp + ")", e);
         }
     }
 
@@ -200,8 +200,8 @@ final class ReceivedFile {
             }, disk);
         } catch (IOException | RuntimeException e) {
             discard();
-            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store " + relativePath + ": "
-                    + (e instanceof IOException io ? reason(io) : e.toString()), e);
+            throw new StoreFailure(StoreFailure.CANNOT_CREATE_FILE, "Cannot store: "
+                    + (e instanceof IOException io ? reason(io) : e.toString()) + " (" + finalPath + ")", e);
         }
     }
 

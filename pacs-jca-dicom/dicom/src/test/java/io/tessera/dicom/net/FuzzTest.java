@@ -14,14 +14,13 @@ import io.tessera.dicom.net.NetTestSupport.Run;
 import io.tessera.dicom.net.dimse.Commands;
 import io.tessera.dicom.net.pdu.AAssociateRq;
 import io.tessera.dicom.net.pdu.PduWriter;
+import io.tessera.dicom.testkit.PduFuzzer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,179 +77,36 @@ class FuzzTest {
         }
     }
 
-    // ---- building blocks ----
+    // ---- building blocks: the mutations are the test kit's PduFuzzer, shared with the system tests ----
 
     static byte[] validRq(String callingAe) {
-        AAssociateRq rq = new AAssociateRq();
-        rq.callingAeTitle(callingAe);
-        rq.calledAeTitle("TESSERA");
-        rq.addPresentationContext(UID.VerificationSOPClass, UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian);
-        rq.addPresentationContext(UID.CTImageStorage, UID.ExplicitVRLittleEndian);
-        rq.userInformation().maxLength(16384).implementationClassUid("1.2.3.4").implementationVersionName("FUZZ");
-        return PduWriter.encode(rq);
+        return PduFuzzer.validRq(callingAe, "TESSERA");
     }
 
-    static byte[] echoCommand() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DicomOutputStream dos = new DicomOutputStream(b, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
-        dos.writeCommand(Commands.cEchoRq(1, UID.VerificationSOPClass));
-        dos.flush();
-        return b.toByteArray();
+    static byte[] echoCommand() {
+        return PduFuzzer.echoCommand();
     }
 
     /** A P-DATA-TF with one PDV. */
     static byte[] pdata(int pcid, int control, byte[] data, int declaredPduLength) {
-        byte[] b = new byte[12 + data.length];
-        b[0] = 0x04;
-        putInt(b, 2, declaredPduLength);
-        putInt(b, 6, data.length + 2);
-        b[10] = (byte) pcid;
-        b[11] = (byte) control;
-        System.arraycopy(data, 0, b, 12, data.length);
-        return b;
-    }
-
-    static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
+        return PduFuzzer.pdata(pcid, control, data, declaredPduLength);
     }
 
     static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
+        return PduFuzzer.concat(a, b);
     }
 
     /** What the server sent back before it closed, or throws when it did not close within the limit. */
     byte[] exchange(byte[] payload, boolean halfClose, int readTimeoutMs) throws IOException {
-        try (Socket s = new Socket()) {
-            s.setTcpNoDelay(true);
-            s.setSoLinger(true, 0); // no TIME_WAIT pile-up over 10,000 connections
-            s.connect(new InetSocketAddress("127.0.0.1", listener.port()), 2000);
-            s.setSoTimeout(readTimeoutMs);
-            try {
-                s.getOutputStream().write(payload);
-                if (halfClose) {
-                    s.shutdownOutput();
-                }
-            } catch (IOException e) {
-                // the server may already have aborted and closed: fine, read what it said
-            }
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[4096];
-            try {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    got.write(buf, 0, n);
-                }
-            } catch (SocketTimeoutException e) {
-                throw new AssertionError("server kept the connection open " + readTimeoutMs + " ms after: "
-                        + hex(payload, 64));
-            } catch (IOException e) {
-                // reset after the abort: what arrived before counts
-            }
-            return got.toByteArray();
-        }
+        return PduFuzzer.exchange(new InetSocketAddress("127.0.0.1", listener.port()), payload, halfClose, readTimeoutMs);
+    }
+
+    static int[] lastAbort(byte[] r) {
+        return PduFuzzer.lastAbort(r);
     }
 
     static String hex(byte[] b, int max) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(b.length, max); i++) {
-            sb.append(String.format("%02x", b[i]));
-        }
-        return sb + (b.length > max ? "…(" + b.length + " bytes)" : "");
-    }
-
-    /** The A-ABORT at the end of the response (after an A-ASSOCIATE-AC if there was one), or null. */
-    static int[] lastAbort(byte[] r) {
-        int pos = 0;
-        int[] abort = null;
-        while (pos + 6 <= r.length) {
-            int type = r[pos] & 0xff;
-            long len = ((r[pos + 2] & 0xffL) << 24) | ((r[pos + 3] & 0xff) << 16) | ((r[pos + 4] & 0xff) << 8)
-                    | (r[pos + 5] & 0xff);
-            if (type == 0x07 && pos + 10 <= r.length) {
-                abort = new int[] {r[pos + 8] & 0xff, r[pos + 9] & 0xff};
-            }
-            pos += 6 + (int) len;
-        }
-        return abort;
-    }
-
-    /** One mutated PDU (or PDU sequence) per case number, reproducible from the seed. */
-    static byte[] mutate(int i, Random rnd, byte[] rq, byte[] echo) {
-        byte[] b;
-        switch (i % 10) {
-            case 0 -> { // bit flips in an A-ASSOCIATE-RQ
-                b = rq.clone();
-                for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
-                    b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
-                }
-            }
-            case 1 -> b = Arrays.copyOf(rq, 1 + rnd.nextInt(rq.length - 1)); // truncated
-            case 2 -> { // PDU length wrong
-                b = rq.clone();
-                int[] lens = {0, 1, 67, rq.length - 7, rq.length - 5, 0x7fffffff, -1, rnd.nextInt()};
-                putInt(b, 2, lens[rnd.nextInt(lens.length)]);
-            }
-            case 3 -> { // an item or sub-item length overwritten
-                b = rq.clone();
-                int at = 74 + rnd.nextInt(b.length - 76);
-                b[at] = (byte) rnd.nextInt(256);
-                b[at + 1] = (byte) rnd.nextInt(256);
-            }
-            case 4 -> { // unknown PDU type
-                int type = rnd.nextBoolean() ? 0 : 8 + rnd.nextInt(248);
-                b = new byte[6 + rnd.nextInt(64)];
-                rnd.nextBytes(b);
-                b[0] = (byte) type;
-            }
-            case 5 -> { // garbage
-                b = new byte[1 + rnd.nextInt(3000)];
-                rnd.nextBytes(b);
-            }
-            case 6 -> b = (rnd.nextBoolean() ? "GET / HTTP/1.1\r\nHost: pacs\r\n\r\n"
-                    : "POST /dicom-web/studies HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello").getBytes(StandardCharsets.US_ASCII);
-            case 7 -> { // association, then a broken P-DATA-TF
-                byte[] p;
-                switch (rnd.nextInt(7)) {
-                    case 0 -> p = pdata(1, 0x03, echo, echo.length + 6 + rnd.nextInt(3) - 1); // PDU length off by one
-                    case 1 -> p = pdata(2, 0x03, echo, echo.length + 6); // even context ID
-                    case 2 -> p = pdata(7, 0x03, echo, echo.length + 6); // context never proposed
-                    case 3 -> p = pdata(1, 0x00, echo, echo.length + 6); // data without a command
-                    case 4 -> { // garbage command set
-                        byte[] g = new byte[rnd.nextInt(200)];
-                        rnd.nextBytes(g);
-                        p = pdata(1, 0x03, g, g.length + 6);
-                    }
-                    case 5 -> p = pdata(1, 0x03, new byte[MAX_PDU], MAX_PDU + 6); // over our maximum length
-                    default -> { // flips inside a valid C-ECHO command
-                        p = pdata(1, 0x03, echo, echo.length + 6);
-                        p[12 + rnd.nextInt(echo.length)] ^= (byte) (1 << rnd.nextInt(8));
-                    }
-                }
-                b = concat(rq, p);
-            }
-            case 8 -> { // a PDU that is not allowed first, or with a wrong fixed length
-                int type = 3 + rnd.nextInt(5);
-                int len = rnd.nextBoolean() ? 4 : rnd.nextInt(9);
-                b = new byte[6 + len];
-                b[0] = (byte) type;
-                putInt(b, 2, len);
-            }
-            default -> { // A-ASSOCIATE-RQ with a random run of bytes overwritten
-                b = rq.clone();
-                int at = rnd.nextInt(b.length);
-                int n = Math.min(b.length - at, 1 + rnd.nextInt(16));
-                byte[] junk = new byte[n];
-                rnd.nextBytes(junk);
-                System.arraycopy(junk, 0, b, at, n);
-            }
-        }
-        return b;
+        return PduFuzzer.hex(b, max);
     }
 
     static long openFds() throws IOException {
@@ -289,7 +145,7 @@ class FuzzTest {
         long echoDuringStall = echoMillis();
         assertTrue(echoDuringStall < 1000, "C-ECHO took " + echoDuringStall + " ms while a connection stalled");
 
-        byte[] echo = echoCommand();
+        PduFuzzer fuzzer = new PduFuzzer(KNOWN_AE, "TESSERA", MAX_PDU);
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicLong echoDuringFuzz = new AtomicLong(-1);
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -300,15 +156,12 @@ class FuzzTest {
                 futures.add(clients.submit(() -> {
                     Random rnd = new Random(4711 + worker);
                     for (int i = worker; i < CASES; i += 8) {
-                        byte[] payload = mutate(i, rnd, rq, echo);
+                        byte[] payload = fuzzer.mutate(i, rnd);
                         byte[] response = exchange(payload, true, 5000);
                         int[] abort = lastAbort(response);
-                        String outcome = response.length == 0 ? "closed"
-                                : abort != null ? "A-ABORT source " + abort[0] + " reason " + abort[1]
-                                : String.format("PDU %02XH", response[0]);
-                        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                        int kind = i % 10;
-                        if (kind == 4 || kind == 6) {
+                        outcomes.computeIfAbsent(PduFuzzer.outcome(response), k -> new AtomicInteger()).incrementAndGet();
+                        int kind = i % PduFuzzer.KINDS;
+                        if (kind == PduFuzzer.UNKNOWN_TYPE || kind == PduFuzzer.HTTP) {
                             // unknown PDU type (HTTP's 'G'/'P' too): A-ABORT, service-provider, unrecognized-PDU
                             assertArrayEquals(new int[] {2, 1}, abort, "for " + hex(payload, 32));
                         }
