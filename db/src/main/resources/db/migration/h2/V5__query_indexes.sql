@@ -23,3 +23,8 @@ WHERE patient_name IS NOT NULL;
 CREATE INDEX ix_patient_name_key_a ON patient (name_key_alphabetic);
 CREATE INDEX ix_patient_name_key_i ON patient (name_key_ideographic);
 CREATE INDEX ix_patient_name_key_p ON patient (name_key_phonetic);
+
+-- The console's study list (browse.BrowseService): newest first, a page at a time, read in index order instead of
+-- sorting every study; it also serves C-FIND's Study Date single values and ranges, so ix_study_date goes.
+CREATE INDEX ix_study_date_time ON study (study_date DESC, study_time DESC, id DESC);
+DROP INDEX ix_study_date;

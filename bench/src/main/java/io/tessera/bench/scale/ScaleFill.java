@@ -207,7 +207,7 @@ public final class ScaleFill {
             seriesBase = max("series");
             instanceBase = max("instance");
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM study WHERE study_instance_uid LIKE '" + UID_ROOT + ".%'")) {
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM study WHERE study_instance_uid LIKE '" + UID_ROOT + ".1.%'")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     throw new IllegalStateException("this index was filled already (" + rs.getLong(1) + " studies under "
@@ -248,6 +248,12 @@ public final class ScaleFill {
             facts.put("patient.studies", Integer.toString(patientStudies[known]));
             facts.put("patient.series", Integer.toString(patientSeries[known]));
             facts.put("patient.instances", Integer.toString(patientInstances[known]));
+            facts.put("name.prefix", MatchKey.foldCase(names[known].substring(0, 2)));
+            // an accented name key for the ISO_IR 192 spot check, and how many patients MatchKey says it matches
+            String key = "müller*";
+            MatchKey m = MatchKey.of(io.tessera.dicom.data.VR.PN, key, MatchKey.CaseRule.INSENSITIVE);
+            facts.put("name.key", key);
+            facts.put("name.patients", Long.toString(Arrays.stream(names).filter(m::matches).count()));
             facts.put("seconds", String.format(Locale.ROOT, "%.1f", (t3 - t0) / 1e9));
             if (factsFile != null) {
                 StringBuilder sb = new StringBuilder();
