@@ -322,7 +322,7 @@ public final class ScaleFill {
             long instanceId = instanceBase;
             long instancesTotal = 0;
             String factDate = null;
-            int factDateStudies = 0;
+            int[] dayOf = new int[studies];
             try (PreparedStatement st = c.prepareStatement("INSERT INTO study (id, patient_fk, study_instance_uid,"
                     + " study_date, study_time, accession_number, referring_physician_name, study_description, study_id,"
                     + " patient_age, patient_size, patient_weight, modalities_in_study, specific_character_set, num_series,"
@@ -390,9 +390,7 @@ public final class ScaleFill {
                         facts.put("study.instances", Integer.toString(instancesOf[k]));
                         factDate = da;
                     }
-                    if (da.equals(factDate)) {
-                        factDateStudies++;
-                    }
+                    dayOf[k] = day;
                     String body = BODY_PARTS[random.nextInt(BODY_PARTS.length)];
                     int left = instancesOf[k];
                     for (int j = 0; j < series; j++) {
@@ -468,8 +466,9 @@ public final class ScaleFill {
             }
             facts.put("series.total", Long.toString(seriesId - seriesBase));
             facts.put("instances.total", Long.toString(instancesTotal));
+            int factDay = dayOf[studies / 2];
             facts.put("date", factDate);
-            facts.put("date.studies", Integer.toString(factDateStudies));
+            facts.put("date.studies", Long.toString(Arrays.stream(dayOf).filter(d -> d == factDay).count()));
             facts.put("uid.root", UID_ROOT);
             return facts;
         }
