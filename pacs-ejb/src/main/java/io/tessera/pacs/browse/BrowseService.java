@@ -85,7 +85,7 @@ public class BrowseService {
         TypedQuery<StudyView> q = em.createQuery("SELECT NEW io.tessera.pacs.browse.StudyView(s.studyInstanceUid,"
                 + " p.patientName, p.patientId, p.birthDate, p.sex, s.studyDate, s.studyTime, s.accessionNumber,"
                 + " s.studyDescription, s.studyId, s.referringPhysicianName, s.modalitiesInStudy, s.numberOfSeries,"
-                + " s.numberOfInstances) FROM Study s JOIN s.patient p" + where + order, StudyView.class);
+                + " s.numberOfInstances) FROM Study s " + patientJoin(filter) + where + order, StudyView.class);
         parameters.forEach(q::setParameter);
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList();
     }
@@ -94,8 +94,10 @@ public class BrowseService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int countStudies(StudyFilter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(s) FROM Study s JOIN s.patient p" + where(filter, parameters),
-                Long.class);
+        // without a patient filter the patient is not needed to count: H2 then counts the study table alone (from its
+        // row count), where the join read every patient (100,000 studies: bench/scale)
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(s) FROM Study s" + (filtersPatient(filter) ? " JOIN s.patient p" : "")
+                + where(filter, parameters), Long.class);
         parameters.forEach(q::setParameter);
         return q.getSingleResult().intValue();
     }
@@ -109,6 +111,19 @@ public class BrowseService {
                 + " s.numberOfInstances) FROM Study s JOIN s.patient p WHERE s.studyInstanceUid = :uid", StudyView.class)
                 .setParameter("uid", studyInstanceUid).getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static boolean filtersPatient(StudyFilter f) {
+        return f != null && (notBlank(f.getPatientName()) || notBlank(f.getPatientId()));
+    }
+
+    /**
+     * Without a patient filter the study table leads (LEFT JOIN: every study has its patient, so the rows are the
+     * same): with an inner join H2 scans every patient and sorts every study for a page of 25; so it reads the page
+     * from the index on study date and time (db V5) — 58 rows read instead of 100,000 (bench/scale, EXPLAIN).
+     */
+    private static String patientJoin(StudyFilter f) {
+        return filtersPatient(f) ? "JOIN s.patient p" : "LEFT JOIN s.patient p";
     }
 
     private static String where(StudyFilter f, Map<String, Object> parameters) {

@@ -29,6 +29,16 @@ public class Patient {
     @Column(name = "patient_name", length = 324)
     private String patientName;
 
+    /** The name's component groups as C-FIND's Patient's Name matching searches them (db V5, MatchKey.personNameIndexKeys). */
+    @Column(name = "name_key_alphabetic", length = 324)
+    private String nameKeyAlphabetic;
+
+    @Column(name = "name_key_ideographic", length = 324)
+    private String nameKeyIdeographic;
+
+    @Column(name = "name_key_phonetic", length = 324)
+    private String nameKeyPhonetic;
+
     @Column(name = "birth_date", length = 8)
     private String birthDate;
 
@@ -81,6 +91,13 @@ public class Patient {
 
     public void setPatientName(String patientName) {
         this.patientName = patientName;
+    }
+
+    /** The index keys of {@code patientName}'s three component groups (null entries for empty groups). */
+    public void setNameKeys(String[] keys) {
+        this.nameKeyAlphabetic = keys[0];
+        this.nameKeyIdeographic = keys[1];
+        this.nameKeyPhonetic = keys[2];
     }
 
     public String getBirthDate() {

@@ -2,6 +2,7 @@ package io.tessera.pacs.store;
 
 import io.tessera.dicom.data.Attributes;
 import io.tessera.dicom.data.Tag;
+import io.tessera.dicom.text.MatchKey;
 import io.tessera.pacs.domain.Instance;
 import io.tessera.pacs.domain.Patient;
 import io.tessera.pacs.domain.Series;
@@ -32,6 +33,7 @@ final class IndexedAttributes {
 
     static void toPatient(Attributes ds, Patient p) {
         p.setPatientName(patientName(ds));
+        p.setNameKeys(nameKeys(p.getPatientName()));
         p.setBirthDate(cut(ds.getString(Tag.PatientBirthDate), 8));
         p.setBirthTime(cut(ds.getString(Tag.PatientBirthTime), 16));
         p.setSex(cut(ds.getString(Tag.PatientSex), 16));
@@ -77,6 +79,18 @@ final class IndexedAttributes {
         i.setOverlayNumber(integer(ds, Tag.OverlayNumber));
         i.setCurveNumber(integer(ds, Tag.CurveNumber));
         i.setLutNumber(integer(ds, Tag.LUTNumber));
+    }
+
+    /**
+     * The name's component groups as C-FIND searches them (db V5): normalized and case-folded as
+     * {@link MatchKey#personNameIndexKeys} says, each cut to its column.
+     */
+    static String[] nameKeys(String patientName) {
+        String[] keys = MatchKey.personNameIndexKeys(patientName);
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = cut(keys[i], 324);
+        }
+        return keys;
     }
 
     /** An IS or US value, or null when absent or not a number (a bad optional value never fails a store). */

@@ -47,14 +47,16 @@ class FindQueryTest {
             assertFalse(sql.contains(v), v + " in " + sql);
         }
         assertTrue(sql.contains("FROM study st JOIN patient p ON p.id = st.patient_fk"), sql);
-        assertTrue(sql.contains("UPPER(p.patient_name) LIKE ? ESCAPE '\\'"), sql);
+        assertTrue(sql.contains("p.name_key_alphabetic LIKE ? ESCAPE '\\'"), sql);
+        assertTrue(sql.contains(" UNION ALL SELECT "), "a branch per group of Patient's Name: " + sql);
         assertTrue(sql.contains("st.study_date >= ?") && sql.contains("st.study_date <= ?"), sql);
         assertTrue(sql.contains("st.study_instance_uid IN (?, ?)"), sql);
         assertTrue(sql.contains("st.accession_number = ?"), sql);
         assertTrue(sql.contains("EXISTS (SELECT 1 FROM series m WHERE m.study_fk = st.id AND (m.modality = ? OR m.modality LIKE ? ESCAPE '\\'))"), sql);
         assertTrue(sql.contains("st.num_instances"), sql);
         List<Object> p = q.parameters();
-        assertTrue(p.contains("%O'BRIEN%"), p.toString());
+        assertTrue(p.contains("O'BRIEN%"), p.toString());
+        assertEquals(3 * 7 + 1 + 2 + 3, p.size(), "the other keys' 7 values in each of the 3 branches: " + p);
         assertTrue(p.containsAll(List.of("20240101", "20240630", "1.2.3", "1.2.4", "A_1%", "XMOD", "M_")), p.toString());
         assertEquals(Status.PENDING, q.pendingStatus());
     }
@@ -112,11 +114,18 @@ class FindQueryTest {
         k.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
         k.setString(Tag.PatientName, VR.PN, "m*");
         FindQuery q = parse(k, InformationModel.PATIENT_ROOT);
-        assertEquals("SELECT p.patient_name, p.patient_id FROM patient p WHERE UPPER(p.patient_name) LIKE ? ESCAPE '\\'", q.sql());
+        assertEquals("SELECT p.patient_name, p.patient_id FROM patient p WHERE p.name_key_alphabetic LIKE ? ESCAPE '\\'"
+                + " UNION ALL SELECT p.patient_name, p.patient_id FROM patient p WHERE p.name_key_ideographic LIKE ? ESCAPE '\\'"
+                + " AND COALESCE(p.name_key_alphabetic, '') NOT LIKE ? ESCAPE '\\'"
+                + " UNION ALL SELECT p.patient_name, p.patient_id FROM patient p WHERE p.name_key_phonetic LIKE ? ESCAPE '\\'"
+                + " AND COALESCE(p.name_key_alphabetic, '') NOT LIKE ? ESCAPE '\\'"
+                + " AND COALESCE(p.name_key_ideographic, '') NOT LIKE ? ESCAPE '\\'", q.sql(),
+                "a one-group key matches any stored group: a branch per group, none returning a name twice");
         Attributes latin1 = q.response(row("Müller^Jürgen", "P1"));
         assertEquals("ISO_IR 100", latin1.getString(Tag.SpecificCharacterSet));
         FindQuery umlaut = parse(umlautKey(), InformationModel.PATIENT_ROOT);
-        assertEquals(List.of("%M%LLER^J%%"), umlaut.parameters(), "beyond ASCII: any run, whatever the database upper-cases");
+        assertEquals(java.util.Collections.nCopies(6, "MÜLLER^JÜ%"), umlaut.parameters(),
+                "the folded prefix before the first wild card, on each group's index key (db V5)");
         assertTrue(umlaut.response(row("Müller^Jürgen", "P1")) != null);
         assertNull(umlaut.response(row("Mahler^Jens", "P1")));
         assertEquals("Müller^Jürgen", latin1.getString(Tag.PatientName));
@@ -156,12 +165,41 @@ class FindQueryTest {
         FindQuery combined = FindQuery.parse(k, InformationModel.STUDY_ROOT, true, MatchKey.CaseRule.INSENSITIVE, "TESSERA");
         // the days in SQL, the times per row: 2024-01-06 at 07:00 is inside the period 01-05 10:00 to 01-07 18:00
         assertEquals(List.of("20240105", "20240107"), combined.parameters());
-        assertEquals("SELECT st.study_instance_uid, st.study_date, st.study_time FROM study st JOIN patient p"
-                + " ON p.id = st.patient_fk WHERE st.study_date >= ? AND st.study_date <= ?", combined.sql());
+        assertEquals("SELECT st.study_instance_uid, st.study_date, st.study_time FROM study st LEFT JOIN patient p"
+                + " ON p.id = st.patient_fk WHERE st.study_date >= ? AND st.study_date <= ?", combined.sql(),
+                "no patient key: the study table leads");
         assertTrue(combined.response(row("1.2", "20240106", "070000")) != null);
         assertNull(combined.response(row("1.2", "20240105", "070000")));
         FindQuery separate = parse(k, InformationModel.STUDY_ROOT);
         assertNull(separate.response(row("1.2", "20240106", "070000")), "without the negotiation: each day 10:00 to 18:00");
         assertTrue(separate.response(row("1.2", "20240106", "120000")) != null);
+    }
+
+    @Test
+    void patientNameUsesTheIndexedGroupKeysAndMatchKeyDecides() throws Exception {
+        Attributes k = keys("STUDY");
+        k.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        k.setString(Tag.PatientName, VR.PN, "doe^j*=山田*");
+        FindQuery q = parse(k, InformationModel.STUDY_ROOT);
+        assertEquals("SELECT p.patient_name, st.study_instance_uid FROM study st JOIN patient p ON p.id = st.patient_fk"
+                + " WHERE p.name_key_alphabetic LIKE ? ESCAPE '\\' AND p.name_key_ideographic LIKE ? ESCAPE '\\'", q.sql(),
+                "several key groups: each on the stored group in its position");
+        assertEquals(List.of("DOE^J%", "山田%"), q.parameters());
+        assertTrue(q.response(row("Doe^Jane=山田^花子", "1.2")) != null);
+        assertNull(q.response(row("Doe^Jane=川田^花子", "1.2")));
+
+        Attributes suffix = keys("PATIENT");
+        suffix.setString(Tag.PatientName, VR.PN, "*son");
+        assertEquals("SELECT p.patient_name, p.patient_id FROM patient p WHERE UPPER(p.patient_name) LIKE ? ESCAPE '\\'",
+                parse(suffix, InformationModel.PATIENT_ROOT).sql(), "no prefix: the substring superset as before");
+
+        Attributes percent = keys("PATIENT");
+        percent.setString(Tag.PatientName, VR.PN, "50%_x^?a*");
+        assertEquals(java.util.Collections.nCopies(6, "50\\%\\_X%"),
+                parse(percent, InformationModel.PATIENT_ROOT).parameters(), "LIKE characters escaped, prefix up to the \"?\"");
+
+        Attributes day = keys("STUDY");
+        day.setString(Tag.StudyDate, VR.DA, "20240105");
+        assertTrue(parse(day, InformationModel.STUDY_ROOT).sql().endsWith("WHERE st.study_date = ?"), "one day: \"=\"");
     }
 }

@@ -516,6 +516,77 @@ public final class MatchKey {
         return !v.isEmpty();
     }
 
+    // ---- PN index keys: person-name matching as an SQL prefix search over an indexed column ----
+
+    /**
+     * Case folding for PN index keys: each code point upper-cased after lower-casing, one code point for one (never
+     * "ß" → "SS", unlike {@link String#toUpperCase}), so two characters that case-insensitive matching takes as
+     * equal (PS3.4 C.2.2.2.1, {@link CaseRule#INSENSITIVE}) fold to the same one and lengths are kept.
+     */
+    public static String foldCase(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(Character.toLowerCase(c))));
+        return sb.toString();
+    }
+
+    /**
+     * A stored PN value's index keys, one per component group (alphabetic, ideographic, phonetic; null when the
+     * group is empty): the group as matching compares it — components trimmed, trailing empty components dropped —
+     * and {@link #foldCase case-folded}. Every stored value a PN key matches has, in the position
+     * {@link #personNameIndexPrefixes()} names, an index key that begins with the key's prefix: an index on these
+     * keys answers {@code key LIKE 'prefix%'} with a superset of the matches, which {@link #matches} then decides.
+     */
+    public static String[] personNameIndexKeys(String storedValue) {
+        String[] keys = new String[3];
+        if (storedValue == null || storedValue.isBlank()) {
+            return keys;
+        }
+        String[] groups = storedValue.split("=", -1);
+        for (int i = 0; i < Math.min(3, groups.length); i++) {
+            String g = normalizeGroup(groups[i]);
+            keys[i] = g.isEmpty() ? null : foldCase(g);
+        }
+        return keys;
+    }
+
+    /**
+     * A PN key's prefixes for {@link #personNameIndexKeys}: per key group (alphabetic, ideographic, phonetic), the
+     * case-folded literal text before its first wild card, less trailing "^" and spaces (trailing empty components are
+     * not significant), or null when that group gives no prefix (absent, "*", or starting with a wild card). A key of
+     * one group ({@link #personNameMatchesAnyGroup()}) matches a stored name when any of its groups matches, so its
+     * prefix then applies to every stored group; otherwise each prefix applies to the stored group in its position.
+     * Null for keys that are not PN single values or wild cards.
+     */
+    public String[] personNameIndexPrefixes() {
+        if (pnGroups == null) {
+            return null;
+        }
+        String[] prefixes = new String[3];
+        for (int i = 0; i < 3; i++) {
+            String g = pnGroups[i];
+            if (g == null) {
+                continue;
+            }
+            int end = 0;
+            while (end < g.length() && (kind != Kind.WILDCARD || g.charAt(end) != '*' && g.charAt(end) != '?')) {
+                end++;
+            }
+            while (end > 0 && (g.charAt(end - 1) == '^' || g.charAt(end - 1) == ' ')) {
+                end--;
+            }
+            prefixes[i] = end == 0 ? null : foldCase(g.substring(0, end));
+        }
+        return prefixes;
+    }
+
+    /** PN keys: true when the key has one component group, which matches any group of a stored name. */
+    public boolean personNameMatchesAnyGroup() {
+        return pnGroups != null && pnGroups[1] == null && pnGroups[2] == null && keyGroupCount() == 1;
+    }
+
     @Override
     public String toString() {
         return kind + " " + vr + " \"" + keyValue + "\"";
