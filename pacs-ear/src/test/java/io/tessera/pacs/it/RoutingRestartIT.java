@@ -33,8 +33,9 @@ import org.junit.jupiter.api.TestInstance;
  * while a modality is still sending 100 more the server is killed with kill -9. After the restart, with the
  * destination back, every one of the 500 arrives exactly once, and every image whose C-STORE the modality saw
  * succeed arrives too — including those whose instance-stored event the kill lost (the router's sweep finds them in
- * the index). On PostgreSQL (port 15440), whose commits survive kill -9 (H2 may lose the last ones, and the images
- * with them, before routing could see them); port offset 1300 (management 11290), DICOM 12412.
+ * the index). On PostgreSQL (port 15440), the production database; port offset 1300 (management 11290), DICOM 12412.
+ * (This test found that H2 at its default 500 ms write delay lost acknowledged commits to kill -9; the H2 datasource
+ * now sets WRITE_DELAY=0, wildfly-config configure.cli.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingRestartIT {
