@@ -20,6 +20,7 @@ public final class PDataOutputStream extends OutputStream {
     private byte[] buf;
     private int pos = HEADER;
     private boolean closed;
+    private boolean holdLast;
 
     PDataOutputStream(Association association, int pcid, boolean command, int maxPduLength) {
         this.association = association;
@@ -28,6 +29,14 @@ public final class PDataOutputStream extends OutputStream {
         this.capacity = 6 + maxPduLength;
         // starts small and grows to the PDU size: a command set should not cost a 32 KB allocation
         this.buf = new byte[Math.min(capacity, 1024)];
+    }
+
+    /**
+     * The last PDU is written without flushing the socket (Association.writeRawHeld): the next message's PDUs or the
+     * next flush take it along. The caller holds the association's send lock until then.
+     */
+    public void holdLastPdu() {
+        holdLast = true;
     }
 
     /** Room for more in this PDU: grows the buffer while below the PDU size, else sends the PDU. */
@@ -87,7 +96,11 @@ public final class PDataOutputStream extends OutputStream {
         putInt(6, itemLength);
         buf[10] = (byte) pcid;
         buf[11] = (byte) (control | (last ? Pdv.LAST : 0));
-        association.writeRaw(buf, 0, pos);
+        if (last && holdLast) {
+            association.writeRawHeld(buf, 0, pos);
+        } else {
+            association.writeRaw(buf, 0, pos);
+        }
         pos = HEADER;
     }
 
