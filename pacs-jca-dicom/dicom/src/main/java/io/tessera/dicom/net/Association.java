@@ -458,13 +458,15 @@ public final class Association {
      * Writes a PDU without sending it yet: it leaves with the next {@link #writeRaw} (or {@link #flushHeld}) of the
      * same sender, which must hold {@link #sendLock()} across both. A command PDU and the first PDU of its data set
      * then cost one system call and one segment instead of two — a C-FIND with thousands of matches sends thousands of
-     * such pairs. PS3.8 §9.3.5 lets PDUs follow each other on the stream in any segmentation.
+     * such pairs. Only a command is held, and only by the sender of its data set, so the buffer is empty before it. PS3.8 §9.3.5 lets PDUs follow each other on the stream in any segmentation.
      */
     void writeRawHeld(byte[] b, int off, int len) throws IOException {
         sendLock.lock();
         try {
+            writeStartNanos = System.nanoTime(); // a PDU larger than the buffer is written through at once
             out.write(b, off, len);
         } finally {
+            writeStartNanos = 0;
             sendLock.unlock();
         }
     }
@@ -473,8 +475,10 @@ public final class Association {
     public void flushHeld() throws IOException {
         sendLock.lock();
         try {
+            writeStartNanos = System.nanoTime();
             out.flush();
         } finally {
+            writeStartNanos = 0;
             sendLock.unlock();
         }
     }

@@ -239,15 +239,6 @@ public final class DimseProvider implements PresentationDataListener {
 
     /** Sends one message: the command set, then the data set if {@code data} is not null. */
     public void send(Association as, int pcid, Attributes command, DataWriter data) throws IOException {
-        send(as, pcid, command, data, false);
-    }
-
-    /**
-     * As {@link #send(Association, int, Attributes, DataWriter)}; with {@code hold}, the message's last PDU stays in
-     * the association's send buffer until the buffer fills or the next message that is not held (the final response)
-     * goes out: a C-FIND's pending responses then leave several to a system call.
-     */
-    void send(Association as, int pcid, Attributes command, DataWriter data, boolean hold) throws IOException {
         ReentrantLock lock = as.sendLock();
         lock.lock();
         try {
@@ -260,19 +251,12 @@ public final class DimseProvider implements PresentationDataListener {
             dos.flush();
             c.close();
             if (data != null) {
-                boolean sent = false;
                 try {
                     PDataOutputStream d = as.openPData(pcid, false);
-                    if (hold) {
-                        d.holdLastPdu();
-                    }
                     data.writeTo(d, as.transferSyntax(pcid));
                     d.close();
-                    sent = true;
                 } finally {
-                    if (!sent || !hold) {
-                        as.flushHeld(); // nothing left behind if the data set failed before its first PDU
-                    }
+                    as.flushHeld(); // nothing left behind if the data set failed before its first PDU
                 }
             }
         } finally {

@@ -25,9 +25,7 @@ final class ResponderImpl implements Responder {
         if (done) {
             throw new IllegalStateException("final response already sent for " + request);
         }
-        // C-FIND matches may wait in the send buffer for the next ones (the final response flushes them); C-MOVE and
-        // C-GET progress goes out at once
-        send(status, commandExtras, dataSet, request.commandField() == Dimse.C_FIND_RQ);
+        send(status, commandExtras, dataSet);
     }
 
     @Override
@@ -42,19 +40,19 @@ final class ResponderImpl implements Responder {
             done = true;
         }
         try {
-            send(status, commandExtras, dataSet, false);
+            send(status, commandExtras, dataSet);
         } finally {
             provider.finished(request);
         }
     }
 
-    private void send(int status, Attributes commandExtras, Attributes dataSet, boolean hold) throws IOException {
+    private void send(int status, Attributes commandExtras, Attributes dataSet) throws IOException {
         Attributes rsp = Commands.response(request.command(), status, dataSet != null);
         if (commandExtras != null) {
             rsp.addAll(commandExtras);
         }
         provider.send(association, request.presentationContextId(), rsp,
-                dataSet == null ? null : DataWriter.of(dataSet), hold && dataSet != null);
+                dataSet == null ? null : DataWriter.of(dataSet));
     }
 
     @Override
