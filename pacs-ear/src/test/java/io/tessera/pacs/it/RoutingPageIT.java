@@ -185,7 +185,7 @@ class RoutingPageIT {
         // Edit: the form opens with the rule's values; a description is added
         browser.driver().findElement(By.cssSelector("[id='rules:table'] .edit-rule")).click();
         browser.waitFor(By.id("rule-form:save"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("rule-form:pattern")).getAttribute("value").equals("RP*"));
         assertEquals(dest.title, browser.driver().findElement(By.id("rule-form:destination_input")).getAttribute("value"));
         type("rule-form:description", "RP patients to the archive");
@@ -196,8 +196,7 @@ class RoutingPageIT {
         openRuleForm();
         type("rule-form:destination_input", down.title);
         click(By.cssSelector("[id='rule-form:schedule'] .ui-radiobutton-box"), 1);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.id("rule-form:windowStart")).isEnabled());
+        // the radio's ajax update replaces the window fields: type() waits for the new, enabled ones
         type("rule-form:windowStart", "19:00");
         type("rule-form:windowEnd", "07:00");
         save();
@@ -368,7 +367,7 @@ class RoutingPageIT {
     private void openRuleForm() {
         browser.waitFor(By.id("rules:add")).click();
         browser.waitFor(By.id("rule-form:save"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("rule-form:source_input")).getAttribute("value").isEmpty());
     }
 
@@ -397,7 +396,7 @@ class RoutingPageIT {
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "var w = PrimeFaces.getWidgetById(arguments[0]); if (w && w.hide) { w.hide(); }", widget);
             By panel = By.id(widget + "_panel");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElements(panel).isEmpty() || !d.findElement(panel).isDisplayed());
         }
     }
