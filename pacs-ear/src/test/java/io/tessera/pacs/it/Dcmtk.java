@@ -1,6 +1,11 @@
 package io.tessera.pacs.it;
 
+import io.tessera.dicom.data.Attributes;
+import io.tessera.dicom.data.Tag;
+import io.tessera.dicom.io.DicomInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * dcmtk's command-line tools as the third-party peer. Every tool runs with TCP_NODELAY=1: dcmtk 3.6.7 keeps Nagle's
@@ -113,5 +121,80 @@ public final class Dcmtk {
             }
         }
         throw new IllegalStateException("Nothing listens on port " + port + " after 30 s");
+    }
+
+    /**
+     * dcmtk's storescp as a C-STORE destination: Part 10 files with their data sets as received ({@code +B}) and a
+     * unique name per file ({@code +uf}), so an image delivered twice shows as two files. Stopped and started again
+     * on the same port and directory (a destination that is down, then back).
+     */
+    public static final class Storescp {
+        public final String title;
+        public final int port = freePort();
+        public final Path dir;
+        private final Path log;
+        private Process process;
+
+        /** Receives into {@code <workDir>/dest-<title>}, logs to {@code <workDir>/<title>.log}. */
+        public Storescp(String title, Path workDir) {
+            this.title = title;
+            this.dir = workDir.resolve("dest-" + title);
+            this.log = workDir.resolve(title + ".log");
+        }
+
+        public Storescp start() {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            process = Dcmtk.start(log, "storescp", "-aet", title, "+B", "+uf", "-od", dir.toString(), Integer.toString(port));
+            awaitPort(port, process);
+            return this;
+        }
+
+        public void stop() throws InterruptedException {
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+                process = null;
+            }
+        }
+
+        /** SOP Instance UID → the files received with it (more than one: delivered twice). */
+        public Map<String, List<Path>> filesByUid() {
+            Map<String, List<Path>> byUid = new TreeMap<>();
+            if (!Files.isDirectory(dir)) {
+                return byUid;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String uid = mediaStorageSopInstanceUid(f);
+                    if (uid != null) {
+                        byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(f);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return byUid;
+        }
+
+        /** The SOP Instance UIDs of the files received, one entry per file, sorted. */
+        public List<String> receivedUids() {
+            List<String> uids = new ArrayList<>();
+            filesByUid().forEach((uid, files) -> files.forEach(f -> uids.add(uid)));
+            return uids;
+        }
+    }
+
+    /** The Media Storage SOP Instance UID of a Part 10 file; null when it is not one (yet: storescp still writes it). */
+    public static String mediaStorageSopInstanceUid(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            Attributes fmi = new DicomInputStream(in).readFileMetaInformation();
+            return fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -554,7 +554,7 @@ class RetrieveIT {
         return elements(file);
     }
 
-    /** SOP Instance UID → stored file, from the archive's names ({@code <iuid>.<digest8>.dcm}). */
+    /** SOP Instance UID → stored file, from the archive's names ({@code <iuid>.<receipt>.dcm}). */
     private Map<String, Path> storedFiles() throws IOException {
         Map<String, Path> m = new HashMap<>();
         try (Stream<Path> files = Files.walk(server.dataDir().resolve("archive"))) {

@@ -2,17 +2,13 @@ package io.tessera.pacs.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tessera.dicom.data.Attributes;
-import io.tessera.dicom.data.Tag;
 import io.tessera.dicom.io.DicomInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -60,53 +56,9 @@ class RoutingIT {
     private Path data;
     private PacsServerProcess server;
     private ManagementClient jmx;
-    private final Map<String, Destination> destinations = new LinkedHashMap<>();
+    private final Map<String, Dcmtk.Storescp> destinations = new LinkedHashMap<>();
     /** SOP Instance UID → the file we sent. */
     private final Map<String, Path> sent = new HashMap<>();
-
-    /** A storescp destination: its directory, port and process (null while down). */
-    final class Destination {
-        final String title;
-        final Path dir;
-        final int port;
-        Process process;
-
-        Destination(String title) throws IOException {
-            this.title = title;
-            this.dir = Files.createDirectories(data.resolve("dest-" + title));
-            this.port = Dcmtk.freePort();
-        }
-
-        void start() {
-            process = Dcmtk.start(data.resolve(title + ".log"), "storescp", "-aet", title, "+B", "+uf", "-od",
-                    dir.toString(), Integer.toString(port));
-            Dcmtk.awaitPort(port, process);
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null) {
-                process.destroy();
-                process.waitFor();
-                process = null;
-            }
-        }
-
-        /** SOP Instance UID → the files received with it (more than one: delivered twice). */
-        Map<String, List<Path>> received() {
-            Map<String, List<Path>> byUid = new HashMap<>();
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    String uid = mediaStorageUid(f);
-                    if (uid != null) {
-                        byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(f);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return byUid;
-        }
-    }
 
     @BeforeAll
     void start() throws Exception {
@@ -121,7 +73,7 @@ class RoutingIT {
             jmx.addOrUpdateAe(modality, 0, true, null);
         }
         for (String title : List.of("DEST_A", "DEST_B", "DEST_C", "DEST_D")) {
-            Destination d = new Destination(title);
+            Dcmtk.Storescp d = new Dcmtk.Storescp(title, data);
             destinations.put(title, d);
             jmx.addOrUpdateAe(title, d.port, false, null);
         }
@@ -135,7 +87,7 @@ class RoutingIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (Destination d : destinations.values()) {
+        for (Dcmtk.Storescp d : destinations.values()) {
             d.stop();
         }
         if (jmx != null) {
@@ -170,10 +122,10 @@ class RoutingIT {
         List<Path> others = images(22, 2, "OTHER-1", null);
         send("MODSRC", mine);
         send("MODOTHER", others);
-        Destination a = destinations.get("DEST_A");
-        await(() -> a.received().keySet().containsAll(uids(mine)), 30, "DEST_A receives MODSRC's images");
+        Dcmtk.Storescp a = destinations.get("DEST_A");
+        await(() -> a.filesByUid().keySet().containsAll(uids(mine)), 30, "DEST_A receives MODSRC's images");
         awaitNoOpenTasks();
-        Map<String, List<Path>> received = a.received();
+        Map<String, List<Path>> received = a.filesByUid();
         assertEquals(uids(mine), new TreeSet<>(received.keySet()), "only MODSRC's images, not MODOTHER's");
         assertSameDataSets(received);
         deleteRule(rule);
@@ -186,10 +138,10 @@ class RoutingIT {
         long ct = addRule("", "PATIENT_ID", "CT*", "DEST_A", "", "", false);
         long q123 = addRule("", "PATIENT_ID", "?123*", "DEST_B", "", "", false);
         long house = addRule("", "REFERRING_PHYSICIAN_NAME", "House*", "DEST_B", "", "", false);
-        Destination a = destinations.get("DEST_A");
-        Destination b = destinations.get("DEST_B");
-        Set<String> beforeA = a.received().keySet();
-        Set<String> beforeB = b.received().keySet();
+        Dcmtk.Storescp a = destinations.get("DEST_A");
+        Dcmtk.Storescp b = destinations.get("DEST_B");
+        Set<String> beforeA = a.filesByUid().keySet();
+        Set<String> beforeB = b.filesByUid().keySet();
         List<Path> both = images(31, 3, "CT100", "House^Gregory");      // CT* → A, House* → B
         List<Path> onlyB = images(32, 2, "A1234", "Wilson^James");     // ?123* → B
         List<Path> twiceB = images(33, 2, "X123", "HOUSE^Lisa");       // ?123* and House* → B, once
@@ -208,10 +160,10 @@ class RoutingIT {
         assertEquals(expectA, newUids(a, beforeA), "DEST_A: Patient ID CT* only");
         assertEquals(expectB, newUids(b, beforeB), "DEST_B: ?123* and House*");
         for (String uid : uids(twiceB)) {
-            assertEquals(1, b.received().get(uid).size(), "two rules to one destination deliver once: " + uid);
+            assertEquals(1, b.filesByUid().get(uid).size(), "two rules to one destination deliver once: " + uid);
         }
-        assertSameDataSets(a.received());
-        assertSameDataSets(b.received());
+        assertSameDataSets(a.filesByUid());
+        assertSameDataSets(b.filesByUid());
         deleteRule(ct);
         deleteRule(q123);
         deleteRule(house);
@@ -221,7 +173,7 @@ class RoutingIT {
     @Order(4)
     void aDestinationDownWhile200ImagesArriveGetsEveryOneOnceWhenItReturns() throws Exception {
         long rule = addRule("MODDOWN", "NONE", "", "DEST_C", "", "", false);
-        Destination c = destinations.get("DEST_C");
+        Dcmtk.Storescp c = destinations.get("DEST_C");
         List<Path> files = TestImages.ct(data.resolve("images-down"), ROOT + ".4", 200, 2, 16);
         files.forEach(f -> sent.put(uidOf(f), f));
         send("MODDOWN", files);
@@ -229,8 +181,8 @@ class RoutingIT {
                 .count() >= 200, 60, "every task to DEST_C failed at least once");
         await(() -> failedAttempts("DEST_C") >= 2, 30, "and was retried");
         c.start();
-        await(() -> c.received().size() == 200 && openTasks() == 0, 90, "DEST_C receives all 200 after it returns");
-        Map<String, List<Path>> received = c.received();
+        await(() -> c.filesByUid().size() == 200 && openTasks() == 0, 90, "DEST_C receives all 200 after it returns");
+        Map<String, List<Path>> received = c.filesByUid();
         assertEquals(uids(files), new TreeSet<>(received.keySet()));
         received.forEach((uid, copies) -> assertEquals(1, copies.size(), uid + " delivered " + copies.size() + " times"));
         assertSameDataSets(received);
@@ -254,8 +206,8 @@ class RoutingIT {
         String start = now.plusHours(2).format(hhmm);
         String end = now.plusHours(3).format(hhmm);
         long rule = addRule("MODLATER", "NONE", "", "DEST_A", start, end, false);
-        Destination a = destinations.get("DEST_A");
-        Set<String> before = a.received().keySet();
+        Dcmtk.Storescp a = destinations.get("DEST_A");
+        Set<String> before = a.filesByUid().keySet();
         List<Path> files = images(51, 3, "LATER-1", null);
         send("MODLATER", files);
         await(() -> counts().get("SCHEDULED") == 3, 30, "three tasks wait as SCHEDULED");
@@ -277,18 +229,18 @@ class RoutingIT {
     void autoPurgeRemovesTheStudyOnlyOnceEveryDestinationHasIt() throws Exception {
         long toA = addRule("MODPURGE", "NONE", "", "DEST_A", "", "", true);
         long toD = addRule("MODPURGE", "NONE", "", "DEST_D", "", "", true);
-        Destination a = destinations.get("DEST_A");
-        Destination d = destinations.get("DEST_D");
+        Dcmtk.Storescp a = destinations.get("DEST_A");
+        Dcmtk.Storescp d = destinations.get("DEST_D");
         List<Path> files = images(61, 5, "PURGE-1", null);
         String study = ROOT + ".61.1.1";
         send("MODPURGE", files);
-        await(() -> a.received().keySet().containsAll(uids(files)), 30, "DEST_A has the study");
+        await(() -> a.filesByUid().keySet().containsAll(uids(files)), 30, "DEST_A has the study");
         await(() -> failedAttempts("DEST_D") >= 5, 30, "DEST_D is down: its tasks fail and wait");
         Thread.sleep(2000);
         assertEquals(5, storedFiles(study), "DEST_D does not have it: nothing is purged");
         assertEquals(1, studiesFound(study));
         d.start();
-        await(() -> d.received().keySet().containsAll(uids(files)), 30, "DEST_D has it once it is back");
+        await(() -> d.filesByUid().keySet().containsAll(uids(files)), 30, "DEST_D has it once it is back");
         await(() -> storedFiles(study) == 0, 30, "then the study's files are purged");
         assertEquals(0, studiesFound(study), "and its index rows");
         deleteRule(toA);
@@ -298,16 +250,16 @@ class RoutingIT {
     @Test
     @Order(7)
     void aStudyForwardedOverJmxArrivesAndAnyTaskCanBeRetriedButACompletedOneNotCancelled() throws Exception {
-        Destination b = destinations.get("DEST_B");
+        Dcmtk.Storescp b = destinations.get("DEST_B");
         List<Path> files = images(71, 4, "FWD-1", null);
         send("MODOTHER", files); // no rule routes MODOTHER
         String study = ROOT + ".71.1.1";
-        Set<String> before = b.received().keySet();
+        Set<String> before = b.filesByUid().keySet();
         String queued = (String) jmx.mbeans().invoke(routing(), "forward", new Object[] {"STUDY", study, "DEST_B"},
                 new String[] {String.class.getName(), String.class.getName(), String.class.getName()});
         assertTrue(queued.startsWith("4 images of 1 study queued for DEST_B"), queued);
         await(() -> newUids(b, before).equals(uids(files)) && openTasks() == 0, 30, "the forwarded study reaches DEST_B");
-        assertSameDataSets(b.received());
+        assertSameDataSets(b.filesByUid());
 
         String[] completed = tasks("COMPLETED", "DEST_B", 1);
         long taskId = Long.parseLong(completed[0].split(" ")[1]);
@@ -315,9 +267,9 @@ class RoutingIT {
                 "cancel", new Object[] {taskId}, new String[] {long.class.getName()}));
         assertTrue(refused.getCause().getMessage().contains("completed already"), refused.getCause().getMessage());
         String uid = completed[0].split(" ")[3];
-        int copies = b.received().get(uid).size();
+        int copies = b.filesByUid().get(uid).size();
         jmx.mbeans().invoke(routing(), "retry", new Object[] {taskId}, new String[] {long.class.getName()});
-        await(() -> b.received().get(uid).size() == copies + 1 && openTasks() == 0, 30, "a retried task is sent again");
+        await(() -> b.filesByUid().get(uid).size() == copies + 1 && openTasks() == 0, 30, "a retried task is sent again");
         String unknown = assertThrows(RuntimeMBeanException.class, () -> jmx.mbeans().invoke(routing(), "forward",
                 new Object[] {"STUDY", study, "NOWHERE"}, new String[] {String.class.getName(), String.class.getName(),
                         String.class.getName()})).getCause().getMessage();
@@ -423,24 +375,14 @@ class RoutingIT {
         return uids;
     }
 
-    private static Set<String> newUids(Destination d, Set<String> before) {
-        Set<String> now = new TreeSet<>(d.received().keySet());
+    private static Set<String> newUids(Dcmtk.Storescp d, Set<String> before) {
+        Set<String> now = new TreeSet<>(d.filesByUid().keySet());
         now.removeAll(before);
         return now;
     }
 
     private static String uidOf(Path file) {
-        return mediaStorageUid(file);
-    }
-
-    /** The Media Storage SOP Instance UID of a Part 10 file; null when it is not one (yet). */
-    private static String mediaStorageUid(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Attributes fmi = new DicomInputStream(in).readFileMetaInformation();
-            return fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return Dcmtk.mediaStorageSopInstanceUid(file);
     }
 
     /** The data set of a Part 10 file: every byte after its File Meta Information. */

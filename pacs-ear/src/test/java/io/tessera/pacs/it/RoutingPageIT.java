@@ -3,13 +3,6 @@ package io.tessera.pacs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tessera.dicom.data.Attributes;
-import io.tessera.dicom.data.Tag;
-import io.tessera.dicom.io.DicomInputStream;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,49 +60,9 @@ class RoutingPageIT {
     private ManagementClient jmx;
     private Browser browser;
     private String console;
-    private final Destination dest = new Destination("RP_DEST");
-    private final Destination down = new Destination("RP_DOWN");
+    private Dcmtk.Storescp dest;
+    private Dcmtk.Storescp down;
     private final Set<String> sentUids = new TreeSet<>();
-
-    /** A storescp destination with unique file names (+uf): an image delivered twice shows as two files. */
-    final class Destination {
-        final String title;
-        final int port = Dcmtk.freePort();
-        Path dir;
-        Process process;
-
-        Destination(String title) {
-            this.title = title;
-        }
-
-        void start() throws IOException {
-            dir = Files.createDirectories(data.resolve("dest-" + title));
-            process = Dcmtk.start(data.resolve(title + ".log"), "storescp", "-aet", title, "+B", "+uf", "-od",
-                    dir.toString(), Integer.toString(port));
-            Dcmtk.awaitPort(port, process);
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null) {
-                process.destroy();
-                process.waitFor();
-                process = null;
-            }
-        }
-
-        /** The SOP Instance UIDs of the files received, one entry per file. */
-        List<String> received() {
-            if (dir == null || !Files.isDirectory(dir)) {
-                return List.of();
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(Files::isRegularFile).map(RoutingPageIT::sopInstanceUid)
-                        .filter(java.util.Objects::nonNull).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @BeforeAll
     void start() throws Exception {
@@ -118,6 +70,8 @@ class RoutingPageIT {
         PostgreSqlServer.deleteTree(data);
         Files.createDirectories(data);
         ManagementClient.addUser(data);
+        dest = new Dcmtk.Storescp("RP_DEST", data);
+        down = new Dcmtk.Storescp("RP_DOWN", data);
         server = new PacsServerProcess(data, OFFSET, DICOM_PORT);
         server.start();
         console = server.consoleUrl();
@@ -140,8 +94,10 @@ class RoutingPageIT {
         if (browser != null) {
             browser.close();
         }
-        dest.stop();
-        down.stop();
+        if (dest != null) {
+            dest.stop();
+            down.stop();
+        }
         if (jmx != null) {
             jmx.close();
         }
@@ -213,7 +169,7 @@ class RoutingPageIT {
     void imagesFromAMatchingSourceAreRoutedAndTheirTasksComplete() throws Exception {
         List<Path> files = TestImages.withKeys(TestImages.ct(data.resolve("images"), ROOT, IMAGES, 1, 32), "RP-1", null);
         for (Path f : files) {
-            sentUids.add(sopInstanceUid(f));
+            sentUids.add(Dcmtk.mediaStorageSopInstanceUid(f));
         }
         List<String> command = new ArrayList<>(List.of("storescu", "-aet", "RP_MOD", "-aec", "TESSERA", "127.0.0.1",
                 Integer.toString(DICOM_PORT)));
@@ -228,7 +184,7 @@ class RoutingPageIT {
         assertTrue(table.contains("routing rule") && table.contains(dest.title) && table.contains("RP-1"), table);
         browser.screenshot("73-tasks-routed");
         awaitFiles(dest, IMAGES);
-        assertEquals(List.copyOf(sentUids), dest.received(), "each image once at " + dest.title);
+        assertEquals(List.copyOf(sentUids), dest.receivedUids(), "each image once at " + dest.title);
     }
 
     @Test
@@ -256,7 +212,7 @@ class RoutingPageIT {
         awaitFiles(dest, 2 * IMAGES);
         List<String> twice = new ArrayList<>();
         sentUids.forEach(u -> twice.addAll(List.of(u, u)));
-        assertEquals(twice, dest.received(), "each image once more at " + dest.title);
+        assertEquals(twice, dest.receivedUids(), "each image once more at " + dest.title);
     }
 
     @Test
@@ -308,7 +264,7 @@ class RoutingPageIT {
         waitForCount("FAILED", 0);
         waitForCount("COMPLETED", 3 * IMAGES);
         awaitFiles(down, IMAGES);
-        assertEquals(List.copyOf(sentUids), down.received(), "each image once at " + down.title);
+        assertEquals(List.copyOf(sentUids), down.receivedUids(), "each image once at " + down.title);
         browser.screenshot("79-tasks-retried");
 
         browser.open(console + "index.xhtml");
@@ -456,8 +412,8 @@ class RoutingPageIT {
         });
     }
 
-    private static void awaitFiles(Destination d, int files) {
-        await(() -> d.received().size() >= files, "files at " + d.title + ": " + d.received().size());
+    private static void awaitFiles(Dcmtk.Storescp d, int files) {
+        await(() -> d.receivedUids().size() >= files, "files at " + d.title + ": " + d.receivedUids().size());
     }
 
     private static void await(BooleanSupplier condition, String what) {
@@ -472,16 +428,6 @@ class RoutingPageIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** The SOP Instance UID of a Part 10 file, from its File Meta Information; null while storescp still writes it. */
-    static String sopInstanceUid(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Attributes fmi = new DicomInputStream(in).readFileMetaInformation();
-            return fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID);
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 }

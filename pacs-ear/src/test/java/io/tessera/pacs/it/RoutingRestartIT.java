@@ -3,13 +3,7 @@ package io.tessera.pacs.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tessera.dicom.data.Attributes;
-import io.tessera.dicom.data.Tag;
-import io.tessera.dicom.io.DicomInputStream;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
@@ -50,9 +43,7 @@ class RoutingRestartIT {
     private PostgreSqlServer postgres;
     private PacsServerProcess server;
     private ManagementClient jmx;
-    private Process storescp;
-    private Path received;
-    private int port;
+    private Dcmtk.Storescp destination;
 
     @BeforeAll
     void start() throws Exception {
@@ -68,9 +59,8 @@ class RoutingRestartIT {
         server.start();
         jmx = ManagementClient.connect(OFFSET);
         jmx.addOrUpdateAe("MODALITY", 0, true, null);
-        received = Files.createDirectories(data.resolve("received"));
-        port = Dcmtk.freePort();
-        jmx.addOrUpdateAe("DEST", port, false, null);
+        destination = new Dcmtk.Storescp("DEST", data);
+        jmx.addOrUpdateAe("DEST", destination.port, false, null);
         jmx.set("Routing", "BaseDelaySeconds", 1);
         jmx.set("Routing", "MaxDelaySeconds", 2);
         jmx.set("Routing", "MaxAttempts", 1000);
@@ -80,9 +70,8 @@ class RoutingRestartIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (storescp != null) {
-            storescp.destroy();
-            storescp.waitFor();
+        if (destination != null) {
+            destination.stop();
         }
         if (jmx != null) {
             jmx.close();
@@ -118,26 +107,27 @@ class RoutingRestartIT {
         Set<String> lateAcknowledged = acknowledgedUids(log, late);
         assertEquals(acknowledged, lateAcknowledged.size());
 
-        storescp = Dcmtk.start(data.resolve("storescp.log"), "storescp", "-aet", "DEST", "+B", "+uf", "-od",
-                received.toString(), Integer.toString(port));
-        Dcmtk.awaitPort(port, storescp);
+        destination.start();
         server.start();
         jmx.close();
         jmx = ManagementClient.connect(OFFSET);
 
         Set<String> expectPending = uids(pending);
         await(() -> {
-            Map<String, List<Path>> got = receivedByUid();
+            Map<String, List<Path>> got = destination.filesByUid();
             return got.keySet().containsAll(expectPending) && got.keySet().containsAll(lateAcknowledged);
         }, 120, "all 500 pending and the " + acknowledged + " acknowledged late images delivered after the restart");
-        Map<String, List<Path>> got = receivedByUid();
+        Map<String, List<Path>> got = destination.filesByUid();
         for (String uid : expectPending) {
             assertEquals(1, got.get(uid).size(), uid + " of the 500 pending delivered exactly once");
         }
-        await(() -> open(counts()) == 0, 30, "no task left open");
-        assertEquals("0", postgres.sql(PostgreSqlServer.DATABASE, "SELECT COUNT(*) FROM instance i WHERE NOT EXISTS"
-                + " (SELECT 1 FROM forward_task t WHERE t.instance_id = i.id AND t.state = 'COMPLETED')").strip(),
+        // an image whose file was renamed when the kill came, its row not yet committed, is indexed by start-up
+        // reconciliation (never acknowledged, so not in lateAcknowledged) and routed by the router's next sweep (every
+        // 10 s): routed and delivered too, but later than the rest
+        await(() -> "0".equals(postgres.sql(PostgreSqlServer.DATABASE, "SELECT COUNT(*) FROM instance i WHERE NOT EXISTS"
+                + " (SELECT 1 FROM forward_task t WHERE t.instance_id = i.id AND t.state = 'COMPLETED')").strip()), 60,
                 "every indexed instance has a completed forward task");
+        await(() -> open(counts()) == 0, 30, "no task left open");
         Map<String, Long> after = counts();
         assertEquals(0L, after.get("FAILED"), after.toString());
         assertTrue(after.get("COMPLETED") >= 500 + acknowledged, after.toString());
@@ -162,7 +152,7 @@ class RoutingRestartIT {
     /** The late images storescu saw succeed: each "Sending file" line followed by a success response. */
     private static Set<String> acknowledgedUids(Path log, List<Path> files) throws IOException {
         Map<String, String> uidByFile = new HashMap<>();
-        files.forEach(f -> uidByFile.put(f.toString(), uid(f)));
+        files.forEach(f -> uidByFile.put(f.toString(), Dcmtk.mediaStorageSopInstanceUid(f)));
         Set<String> uids = new TreeSet<>();
         String current = null;
         for (String line : Files.readAllLines(log)) {
@@ -177,34 +167,10 @@ class RoutingRestartIT {
         return uids;
     }
 
-    private Map<String, List<Path>> receivedByUid() {
-        Map<String, List<Path>> byUid = new HashMap<>();
-        try (Stream<Path> files = Files.list(received)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String uid = uid(f);
-                if (uid != null) {
-                    byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(f);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return byUid;
-    }
-
     private static Set<String> uids(List<Path> files) {
         Set<String> uids = new TreeSet<>();
-        files.forEach(f -> uids.add(uid(f)));
+        files.forEach(f -> uids.add(Dcmtk.mediaStorageSopInstanceUid(f)));
         return uids;
-    }
-
-    private static String uid(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            Attributes fmi = new DicomInputStream(in).readFileMetaInformation();
-            return fmi == null ? null : fmi.getString(Tag.MediaStorageSOPInstanceUID);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private Map<String, Long> counts() {

@@ -34,7 +34,8 @@ public class InstanceStoredConsumer implements MessageListener {
             MapMessage m = (MapMessage) message;
             String uid = m.getString("sopInstanceUid");
             if (uid != null) {
-                router.instanceStored(uid, m.itemExists("replaced") && m.getBoolean("replaced"));
+                router.instanceStored(uid, m.itemExists("replaced") && m.getBoolean("replaced"), m.getString("sourceAe"),
+                        m.getString("patientId"));
             }
         } catch (JMSException | RuntimeException e) {
             // the router's sweep routes the instance from the index

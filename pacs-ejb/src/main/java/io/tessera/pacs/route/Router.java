@@ -56,8 +56,15 @@ public class Router {
     private Set<Long> routed;
     private boolean firstSweep = true;
 
-    /** The instance-stored event: route it now (again, when it replaced an earlier copy: the new data goes out too). */
-    public void instanceStored(String sopInstanceUid, boolean replaced) {
+    /**
+     * The instance-stored event: route it now (again, when it replaced an earlier copy: the new data goes out too).
+     * When no rule can match its source AE and Patient ID (most archives route little), nothing is read: the sweep
+     * passes it later with nothing to do either.
+     */
+    public void instanceStored(String sopInstanceUid, boolean replaced, String sourceAe, String patientId) {
+        if (table.compiled().stream().noneMatch(r -> r.mayMatch(sourceAe, patientId))) {
+            return;
+        }
         List<Object[]> rows = em.createQuery(ForwardTasks.INSTANCE_COLUMNS + " WHERE i.sopInstanceUid = :uid",
                 Object[].class).setParameter("uid", sopInstanceUid).getResultList();
         if (rows.isEmpty()) {

@@ -53,6 +53,17 @@ public class RoutingTable {
                 case REFERRING_PHYSICIAN_NAME -> pattern.matches(referringPhysicianName);
             };
         }
+
+        /**
+         * Whether the rule can match an instance from {@code source} with this Patient ID, before its row is read: the
+         * Referring Physician's Name that counts is the study's in the index, so a rule on it may match.
+         */
+        public boolean mayMatch(String source, String patientId) {
+            if (sourceAe != null && (source == null || !sourceAe.equalsIgnoreCase(source.strip()))) {
+                return false;
+            }
+            return pattern.key() != RoutingRuleKey.PATIENT_ID || pattern.matches(patientId);
+        }
     }
 
     public List<RoutingRuleView> list() {

@@ -36,8 +36,6 @@ public class CStoreScp {
     private static final int INDEX_ATTEMPTS = 3;
     /** PS3.5 §9.1: a UID is digits and dots, at most 64 characters (compiled once: this runs for every image). */
     private static final java.util.regex.Pattern UID_VALUE = java.util.regex.Pattern.compile("[0-9.]{1,64}");
-    private static final String AREA_PROPERTY = CStoreScp.class.getName() + ".area";
-    private static final String FORMAT_PROPERTY = CStoreScp.class.getName() + ".format";
 
     @EJB
     private StorageSettings settings;
@@ -82,12 +80,12 @@ public class CStoreScp {
      * act on a whole study (routing schedules, archive status), and a log line naming the calling AE.
      */
     public void associationClosed(io.tessera.dicom.net.Association association) {
-        ReceivedStudies received = ReceivedStudies.on(association);
-        if (received == null) {
+        StoreContext context = StoreContext.on(association);
+        if (context == null) {
             return;
         }
         String callingAe = association.callingAeTitle();
-        received.studies().forEach((studyUid, r) -> {
+        context.receivedStudies().studies().forEach((studyUid, r) -> {
             LOG.info(() -> "Study " + studyUid + " (patient " + r.patientId() + "): " + r.instances().get()
                     + " instance(s) received from " + callingAe);
             events.studyReceived(studyUid, r.patientId(), callingAe, r.instances().get());
@@ -98,90 +96,114 @@ public class CStoreScp {
     private long store(DimseRequest rq, String callingAe) throws StoreFailure, IOException {
         String cuid = rq.sopClassUid();
         String iuid = rq.sopInstanceUid();
-        String ts = rq.transferSyntax();
         if (rq.data() == null) {
             // PS3.7 §9.1.1.1: a C-STORE-RQ always carries a data set; a damaged command (Command Data Set Type 0101H)
             // must get an answer, not a NullPointerException (found by the PDU fuzz against the server, issue 9)
             throw new StoreFailure(StoreFailure.CANNOT_UNDERSTAND, "C-STORE-RQ without a data set");
         }
-        // the AE's storage area is looked up once per association (an AE change applies to its next association)
-        Path area = (Path) rq.association().property(AREA_PROPERTY);
-        if (area == null) {
-            area = area(callingAe);
-            rq.association().property(AREA_PROPERTY, area);
-        }
-        // so is the storage format (a setting change applies to the next association)
-        StorageFormat format = (StorageFormat) rq.association().property(FORMAT_PROPERTY);
-        if (format == null) {
-            format = settings.getFormat();
-            rq.association().property(FORMAT_PROPERTY, format);
-        }
+        StoreContext context = StoreContext.of(rq.association(),
+                () -> new StoreContext(area(callingAe), settings.getFormat()));
         ReceivedFile file;
         try {
-            file = ReceivedFile.receive(area, rq.data(), format, cuid, iuid, ts, callingAe);
+            file = ReceivedFile.receive(context.area(), rq.data(), context.format(), cuid, iuid, rq.transferSyntax(),
+                    callingAe);
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory receiving the data set", e);
         }
-        boolean done = false;
+        boolean indexed = false;
         try {
             Attributes ds = file.readHeader();
             checkMatchesSopClass(ds, cuid, iuid, rq.abstractSyntax());
-            String studyUid = ds.getString(Tag.StudyInstanceUID);
-            String seriesUid = ds.getString(Tag.SeriesInstanceUID);
-            String patientKey = KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
-            KnownSeries known = KnownSeries.of(rq.association());
-            KnownSeries.Entry series = known.get(seriesUid, studyUid, patientKey);
-            if (series != null) {
-                // the next image of a series this association stored: its look-up, move and index in one
-                // transaction, the patient's name from the first image
-                String conflict = patientIdConflict(ds, callingAe, InstanceIndex.conflictingName(series.patientName(), ds));
-                String relativePath = relativePath(ds, file);
-                ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
-                        file.transferSyntaxUid(), file.digest());
-                if (indexNext(series, ds, info, callingAe, conflict, file)) {
-                    file.committed();
-                    done = true;
-                    events.instanceStored(ds, info, callingAe, false);
-                    ReceivedStudies.of(rq.association()).stored(studyUid, IndexedAttributes.patientId(ds));
-                    return file.size();
+            ReceivedFileInfo info = new ReceivedFileInfo(context.area(), relativePath(ds, file), file.size(),
+                    file.format(), file.transferSyntaxUid(), file.digest());
+            Path replaced = null;
+            if (!indexNextOfKnownSeries(context.knownSeries(), ds, file, info, callingAe)) {
+                InstanceIndex.Indexed result = indexInFull(context.knownSeries(), ds, file, info, callingAe);
+                if (result == null) {
+                    return file.size(); // a duplicate the policy drops: acknowledged, the stored copy stays
                 }
-                known.forget(seriesUid); // stored before, or a row is gone: the full path finds out
+                replaced = result.replaced();
             }
-            InstanceIndex.Lookup lookup;
-            try {
-                lookup = index.lookup(ds, known.patientName(patientKey));
-            } catch (RuntimeException e) {
-                throw databaseFailure("looking for a stored copy", e);
-            }
-            if (isDuplicateToDiscard(ds, file, callingAe, lookup.existing())) {
-                return file.size();
-            }
-            String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
-            String relativePath = relativePath(ds, file);
-            file.moveTo(relativePath, callingAe, disk);
-            ReceivedFileInfo info = new ReceivedFileInfo(area, relativePath, file.size(), file.format(),
-                    file.transferSyntaxUid(), file.digest());
-            // the file is forced to disk while the transaction runs; it commits once the file is there
-            InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
-            Path replaced = result.replaced();
-            String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
-                    : IndexedAttributes.patientName(ds);
-            known.put(seriesUid, new KnownSeries.Entry(studyUid, patientKey, storedName, result.parents()));
-            file.committed();
-            done = true;
-            events.instanceStored(ds, info, callingAe, replaced != null);
-            ReceivedStudies.of(rq.association()).stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
-            if (replaced != null && !replaced.equals(area.resolve(relativePath))) {
-                Files.deleteIfExists(replaced);
-            }
+            indexed = true;
+            acknowledged(context, ds, file, info, callingAe, replaced);
             return file.size();
         } catch (OutOfMemoryError e) {
             throw new StoreFailure(StoreFailure.OUT_OF_MEMORY, "Out of memory storing the data set", e);
         } finally {
-            if (!done) {
+            if (!indexed) {
                 file.discard();
             }
         }
+    }
+
+    /**
+     * The next image of a series this association stored: its duplicate check, move and index in one transaction,
+     * the patient's name from the first image. False when it is not one, or when the index says to take the full path.
+     */
+    private boolean indexNextOfKnownSeries(KnownSeries known, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
+                                           String callingAe) throws StoreFailure {
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        KnownSeries.Entry series = known.get(seriesUid, ds.getString(Tag.StudyInstanceUID), patientKey(ds));
+        if (series == null) {
+            return false;
+        }
+        String conflict = patientIdConflict(ds, callingAe, InstanceIndex.conflictingName(series.patientName(), ds));
+        if (indexNext(series, ds, info, callingAe, conflict, file)) {
+            return true;
+        }
+        known.forget(seriesUid); // stored before, or a row is gone: the full path finds out
+        return false;
+    }
+
+    /**
+     * Any image: the look-up of a stored copy (the duplicate policy) and of the patient (the patient-ID policy), the
+     * move, and the index transaction that finds or creates patient, study and series. Null when the duplicate
+     * policy drops the received copy.
+     */
+    private InstanceIndex.Indexed indexInFull(KnownSeries known, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
+                                              String callingAe) throws StoreFailure {
+        String patientKey = patientKey(ds);
+        InstanceIndex.Lookup lookup;
+        try {
+            lookup = index.lookup(ds, known.patientName(patientKey));
+        } catch (RuntimeException e) {
+            throw databaseFailure("looking for a stored copy", e);
+        }
+        if (isDuplicateToDiscard(ds, file, callingAe, lookup.existing())) {
+            return null;
+        }
+        String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
+        file.moveTo(info.relativePath(), callingAe, disk);
+        // the file is forced to disk while the transaction runs; it commits once the file is there
+        InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
+        String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
+                : IndexedAttributes.patientName(ds);
+        known.put(ds.getString(Tag.SeriesInstanceUID),
+                new KnownSeries.Entry(ds.getString(Tag.StudyInstanceUID), patientKey, storedName, result.parents()));
+        return result;
+    }
+
+    /**
+     * The index has committed (the 0000 goes out next): the marker goes, the instance-stored event is queued, the
+     * study counted for the association's summary, and the file of a replaced duplicate deleted.
+     */
+    private void acknowledged(StoreContext context, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
+                              String callingAe, Path replaced) {
+        file.committed();
+        events.instanceStored(ds, info, callingAe, replaced != null);
+        context.receivedStudies().stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
+        if (replaced != null) {
+            try {
+                Files.deleteIfExists(replaced); // never the new file: a receipt's file name is its own
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "C-STORE " + info.relativePath() + " from " + callingAe + ": the replaced file "
+                        + replaced + " could not be deleted", e);
+            }
+        }
+    }
+
+    private static String patientKey(Attributes ds) {
+        return KnownSeries.patientKey(IndexedAttributes.patientId(ds), IndexedAttributes.issuer(ds));
     }
 
     private Path area(String callingAe) throws StoreFailure {
@@ -269,11 +291,16 @@ public class CStoreScp {
         return note;
     }
 
-    /** {@code <Study UID>/<Series UID>/<SOP UID>.<first 8 hex of SHA-256>.dcm}: a replacement never overwrites. */
+    /**
+     * {@code <Study UID>/<Series UID>/<SOP UID>.<receipt>.dcm}: every receipt has a file of its own, so no store ever
+     * renames over a file an index row names — not a duplicate received again (its row points at the old file until
+     * the new one commits), not the same instance arriving on two associations at once (the one that fails for good
+     * deletes only its own file).
+     */
     private static String relativePath(Attributes ds, ReceivedFile file) {
         String suffix = file.format() == io.tessera.pacs.domain.StorageFormat.PART10 ? ".dcm" : ".raw";
         return ds.getString(Tag.StudyInstanceUID) + "/" + ds.getString(Tag.SeriesInstanceUID) + "/"
-                + ds.getString(Tag.SOPInstanceUID) + "." + file.digest().substring(0, 8) + suffix;
+                + ds.getString(Tag.SOPInstanceUID) + "." + file.receipt() + suffix;
     }
 
     /**

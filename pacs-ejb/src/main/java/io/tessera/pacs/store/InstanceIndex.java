@@ -37,7 +37,8 @@ import javax.sql.DataSource;
  */
 @Stateless
 public class InstanceIndex {
-    private static final String INSERT_INSTANCE = "INSERT INTO instance (series_fk, sop_instance_uid, sop_class_uid,"
+    /** The instance row of {@link #indexNext}: every column the {@link Instance} entity maps (InstanceIndexTest checks). */
+    static final String INSERT_INSTANCE = "INSERT INTO instance (series_fk, sop_instance_uid, sop_class_uid,"
             + " instance_number, instance_creation_date, instance_creation_time, samples_per_pixel, pixel_rows,"
             + " pixel_columns, bits_allocated, bits_stored, pixel_representation, number_of_frames, overlay_number,"
             + " curve_number, lut_number, storage_area, file_path, file_size, storage_format, transfer_syntax_uid, digest,"

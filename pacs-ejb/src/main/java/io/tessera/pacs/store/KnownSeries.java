@@ -1,19 +1,17 @@
 package io.tessera.pacs.store;
 
-import io.tessera.dicom.net.Association;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The series stored on one association and the index rows they hang from, kept in the association's properties: a
+ * The series stored on one association and the index rows they hang from ({@link StoreContext}): a
  * modality sends a series image after image, and every image after the first is then one insert, with no look-up of
  * its patient, study and series (issue 5, the ingest figure). Only what this association itself stored or found is
  * kept, and only while it lasts; a row deleted meanwhile makes the insert fail, the entry is forgotten and the image
  * takes the full path.
  */
 final class KnownSeries {
-    private static final String PROPERTY = KnownSeries.class.getName();
     /** An association sends a few series at a time; one sending thousands does not make this grow without end. */
     private static final int MAX = 64;
 
@@ -22,17 +20,6 @@ final class KnownSeries {
     }
 
     private final Map<String, Entry> bySeries = new ConcurrentHashMap<>();
-
-    static KnownSeries of(Association association) {
-        synchronized (association) {
-            KnownSeries k = (KnownSeries) association.property(PROPERTY);
-            if (k == null) {
-                k = new KnownSeries();
-                association.property(PROPERTY, k);
-            }
-            return k;
-        }
-    }
 
     /** Patient ID and its issuer, as one key. */
     static String patientKey(String patientId, String issuer) {

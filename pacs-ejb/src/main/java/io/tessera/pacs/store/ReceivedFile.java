@@ -49,6 +49,8 @@ final class ReceivedFile {
     private static final int BUFFER = 64 * 1024;
 
     private final Path area;
+    /** This receipt's own name: its temporary file's and part of its final one (16 hex digits, random). */
+    private final String receipt;
     private final Path temp;
     private final StorageFormat format;
     private final String transferSyntaxUid;
@@ -72,7 +74,9 @@ final class ReceivedFile {
 
     private ReceivedFile(Path area, StorageFormat format, String transferSyntaxUid) {
         this.area = area;
-        this.temp = area.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        UUID id = UUID.randomUUID();
+        this.receipt = HexFormat.of().toHexDigits(id.getMostSignificantBits() ^ id.getLeastSignificantBits());
+        this.temp = area.resolve(INCOMING).resolve(receipt + ".part");
         this.format = format;
         this.transferSyntaxUid = transferSyntaxUid;
     }
@@ -286,6 +290,10 @@ final class ReceivedFile {
 
     Path area() {
         return area;
+    }
+
+    String receipt() {
+        return receipt;
     }
 
     long size() {

@@ -76,4 +76,20 @@ class RoutingPatternTest {
         assertTrue(any.matches("X", "1", "HOUSE^GREGORY"));
         assertFalse(any.matches("X", "1", "Wilson^James"));
     }
+
+    @Test
+    void aRuleThatCannotMatchIsKnownBeforeTheInstanceIsRead() {
+        RoutingTable.CompiledRule byPatient = new RoutingTable.CompiledRule(1, "CT_1",
+                RoutingPattern.of(RoutingRuleKey.PATIENT_ID, "CT*"), "ARCHIVE", null, false);
+        assertTrue(byPatient.mayMatch("ct_1 ", "CT77"));
+        assertFalse(byPatient.mayMatch("MR_1", "CT77"), "another source AE");
+        assertFalse(byPatient.mayMatch("CT_1", "MR77"), "another Patient ID");
+
+        // the Referring Physician's Name that counts is the study's in the index: only the source AE decides here
+        RoutingTable.CompiledRule byPhysician = new RoutingTable.CompiledRule(2, null,
+                RoutingPattern.of(RoutingRuleKey.REFERRING_PHYSICIAN_NAME, "SMITH*"), "ARCHIVE", null, false);
+        assertTrue(byPhysician.mayMatch("ANY", "X"));
+        assertTrue(new RoutingTable.CompiledRule(3, "CT_1", RoutingPattern.of(RoutingRuleKey.NONE, ""), "ARCHIVE", null,
+                false).mayMatch("CT_1", null));
+    }
 }
