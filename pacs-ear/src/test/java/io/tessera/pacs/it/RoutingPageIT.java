@@ -287,6 +287,64 @@ class RoutingPageIT {
 
     @Test
     @Order(5)
+    void aWholePatientFromTheStudiesPageAndATickedSeriesFromTheStudyPageAreForwarded() throws Exception {
+        // a patient with two studies of two series each (one image per series), not routed (the rule wants RP*)
+        List<Path> files = TestImages.ct(data.resolve("patient"), ROOT + ".2", 4, 2, 32);
+        for (int i = 0; i < files.size(); i++) {
+            List<String> modify = new ArrayList<>(List.of("dcmodify", "-nb", "-m", "(0010,0020)=XP-2", "-m",
+                    "(0010,0010)=Forward^Patient"));
+            if (i >= 2) { // files 3 and 4: a second series in studies 1 and 2
+                modify.addAll(List.of("-m", "(0020,000e)=" + ROOT + ".2.2.9" + (i - 1)));
+            }
+            modify.add(files.get(i).toString());
+            Dcmtk.Result modified = Dcmtk.run(modify.toArray(String[]::new));
+            assertTrue(modified.ok(), modified.output());
+        }
+        List<String> command = new ArrayList<>(List.of("storescu", "-aet", "RP_MOD", "-aec", "TESSERA", "127.0.0.1",
+                Integer.toString(DICOM_PORT)));
+        files.forEach(f -> command.add(f.toString()));
+        Dcmtk.Result sent = Dcmtk.run(command.toArray(String[]::new));
+        assertTrue(sent.ok(), sent.output());
+        int before = dest.receivedUids().size();
+
+        // Studies: one study ticked, "every study of their patient" chosen in the dialog
+        browser.open(console + "browse.xhtml");
+        browser.waitFor(By.id("browse:patientId")).sendKeys("XP-2");
+        browser.driver().findElement(By.id("browse:search")).click();
+        ajaxDone();
+        browser.waitForText(By.cssSelector("[id='browse:studies'] .ui-paginator-current"), "2 studies");
+        click(By.cssSelector("[id='browse:studies'] tbody td.ui-selection-column .ui-chkbox-box"), 0);
+        browser.waitFor(By.cssSelector("[id='browse:studies'] tbody .ui-chkbox-box.ui-state-active"));
+        browser.driver().findElement(By.id("browse:forward")).click();
+        browser.waitFor(By.id("forward-form:send"));
+        browser.waitForText(By.id("forward-form:level"), "every study of their 1 patient");
+        click(By.cssSelector("[id='forward-form:level'] .ui-radiobutton-box"), 1);
+        ajaxDone();
+        choose("forward-form:destination", dest.title);
+        browser.driver().findElement(By.id("forward-form:send")).click();
+        browser.waitForText(By.id("browse:forward-message"), "4 images of 2 studies queued for " + dest.title);
+        browser.screenshot("80-forward-patient");
+        awaitFiles(dest, before + 4);
+        List<String> patient = new ArrayList<>(dest.receivedUids());
+        files.forEach(f -> patient.remove(Dcmtk.mediaStorageSopInstanceUid(f)));
+        assertEquals(before, patient.size(), "the patient's four images, each once");
+
+        // a study's page: one of its two series ticked
+        browser.waitFor(By.cssSelector("[id='browse:studies'] a.study-link")).click();
+        browser.waitFor(By.id("study:forward"));
+        click(By.cssSelector("[id='study:series'] tbody td.ui-selection-column .ui-chkbox-box"), 0);
+        browser.waitFor(By.cssSelector("[id='study:series'] tbody .ui-chkbox-box.ui-state-active"));
+        browser.driver().findElement(By.id("study:forward")).click();
+        browser.waitFor(By.id("forward-form:send"));
+        choose("forward-form:destination", dest.title);
+        browser.driver().findElement(By.id("forward-form:send")).click();
+        browser.waitForText(By.id("study:forward-message"), "1 image of 1 study queued for " + dest.title);
+        browser.screenshot("81-forward-series");
+        awaitFiles(dest, before + 5);
+    }
+
+    @Test
+    @Order(6)
     void aViewOnlyUserGetsNeitherForwardNorTheRoutingFormNorRetry() {
         browser.open(console + "admin/users.xhtml");
         browser.waitFor(By.id("users:add")).click();
@@ -306,7 +364,7 @@ class RoutingPageIT {
         assertTrue(browser.driver().findElements(By.cssSelector(".edit-rule, .delete-rule")).isEmpty(), "no Edit, Delete");
 
         browser.open(console + "tasks.xhtml");
-        browser.waitForText(By.id("tasks:table"), (3 * IMAGES) + " tasks");
+        browser.waitForText(By.id("tasks:table"), (3 * IMAGES + 5) + " tasks"); // with the patient's 4 and the series' 1
         assertTrue(browser.driver().findElements(By.cssSelector("[id='tasks:table'] .retry, [id='tasks:table'] .cancel,"
                 + " [id='tasks:retry-all'], [id='tasks:cancel-all']")).isEmpty(), "no Retry, Cancel");
 
