@@ -81,6 +81,7 @@ public final class PacsServerProcess implements AutoCloseable {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(deployments.resolve("pacs-ear.ear.deployed"))) {
+                    awaitDicomListener(deadline);
                     return;
                 }
                 if (Files.exists(deployments.resolve("pacs-ear.ear.failed")) || !process.isAlive()) {
@@ -95,6 +96,25 @@ public final class PacsServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The deployment marker comes before the DICOM listener opens: the resource adapter binds it when WildFly resumes
+     * the server, a few hundred milliseconds later (a storescu right after {@link #start()} was refused a connection).
+     */
+    private void awaitDicomListener(Instant deadline) throws InterruptedException {
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", dicomPort), 1000);
+                return;
+            } catch (IOException e) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The PACS stopped; see " + dataDir.resolve("console.out"));
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Nothing listens on the DICOM port " + dicomPort + "; see " + dataDir.resolve("console.out"));
     }
 
     /** An orderly shutdown, as Ctrl-C does it. */
