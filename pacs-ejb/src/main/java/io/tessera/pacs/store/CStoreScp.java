@@ -163,6 +163,9 @@ public class CStoreScp {
     private InstanceIndex.Indexed indexInFull(KnownSeries known, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
                                               String callingAe) throws StoreFailure {
         String patientKey = patientKey(ds);
+        // renamed first (done already when the next-image path tried it), so that its force runs while the look-up
+        // and the index transaction do; a duplicate the policy drops, or a refusal, deletes it again
+        file.moveTo(info.relativePath(), callingAe, disk);
         InstanceIndex.Lookup lookup;
         try {
             lookup = index.lookup(ds, known.patientName(patientKey));
@@ -173,8 +176,7 @@ public class CStoreScp {
             return null;
         }
         String conflict = patientIdConflict(ds, callingAe, lookup.conflictingPatientName());
-        file.moveTo(info.relativePath(), callingAe, disk);
-        // the file is forced to disk while the transaction runs; it commits once the file is there
+        // the transaction commits once the file is on disk
         InstanceIndex.Indexed result = index(ds, info, callingAe, conflict, file);
         String storedName = lookup.conflictingPatientName() != null ? lookup.conflictingPatientName()
                 : IndexedAttributes.patientName(ds);
@@ -310,13 +312,10 @@ public class CStoreScp {
      */
     private boolean indexNext(KnownSeries.Entry series, Attributes ds, ReceivedFileInfo info, String callingAe,
                               String conflict, ReceivedFile file) throws StoreFailure {
+        // renamed first, so that its force runs while the transaction does (a duplicate found there deletes it again)
+        file.moveTo(info.relativePath(), callingAe, disk);
         try {
-            return index.indexNext(series.parents(), ds, callingAe, conflict, () -> {
-                file.moveTo(info.relativePath(), callingAe, disk);
-                return info;
-            }, file::awaitDurable);
-        } catch (InstanceIndex.Refused r) {
-            throw r.failure();
+            return index.indexNext(series.parents(), ds, info, callingAe, conflict, file::awaitDurable);
         } catch (RuntimeException e) {
             notOnDisk(e);
             LOG.log(Level.FINE, "C-STORE of the next image of a known series failed; indexing it in full", e);

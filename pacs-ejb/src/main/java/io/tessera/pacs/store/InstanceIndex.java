@@ -8,7 +8,6 @@ import io.tessera.pacs.domain.Series;
 import io.tessera.pacs.domain.StoreEvent;
 import io.tessera.pacs.domain.Study;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -109,37 +108,16 @@ public class InstanceIndex {
         }
     }
 
-    /** Moves the received file into place (inside the transaction that indexes it, before the insert). */
-    @FunctionalInterface
-    public interface Move {
-        ReceivedFileInfo run() throws StoreFailure;
-    }
-
-    /** A store failure inside the index transaction: rolls it back, and the C-STORE answers its status. */
-    @ApplicationException(rollback = true)
-    public static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Refused(StoreFailure failure) {
-            super(failure.getMessage(), failure);
-        }
-
-        StoreFailure failure() {
-            return (StoreFailure) getCause();
-        }
-    }
-
     /**
      * The next image of a series whose rows {@code parents} names (a previous image of the association found or made
      * them), in one transaction and in plain JDBC: false, doing nothing, when the SOP instance is already indexed
-     * (the caller applies the duplicate policy); else {@code move}, the insert and the three count updates, then
-     * {@code beforeCommit}.
+     * (the caller applies the duplicate policy); else the insert of the instance in {@code file} and the three count
+     * updates, then {@code beforeCommit}.
      *
-     * @throws Refused when {@code move} fails (its status)
      * @throws IllegalStateException when a parent row is gone (deleted meanwhile): the caller takes {@link #index}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean indexNext(Parents parents, Attributes ds, String sourceAe, String conflictNote, Move move,
+    public boolean indexNext(Parents parents, Attributes ds, ReceivedFileInfo file, String sourceAe, String conflictNote,
                              Runnable beforeCommit) {
         String sopUid = ds.getString(Tag.SOPInstanceUID);
         try (Connection c = dataSource.getConnection()) {
@@ -150,12 +128,6 @@ public class InstanceIndex {
                         return false;
                     }
                 }
-            }
-            ReceivedFileInfo file;
-            try {
-                file = move.run();
-            } catch (StoreFailure f) {
-                throw new Refused(f);
             }
             if (conflictNote != null) {
                 em.persist(new StoreEvent(StoreEvent.Kind.PATIENT_ID_CONFLICT_ACCEPTED, sourceAe, sopUid, conflictNote));
