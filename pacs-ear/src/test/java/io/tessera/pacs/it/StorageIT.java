@@ -338,6 +338,69 @@ class StorageIT {
                 "nothing half-written left behind");
     }
 
+    /**
+     * 001 §2 duplicates, each policy with a SOP Instance UID received again: replace-if-different (the default) drops
+     * the same content and takes a different one, keep drops anything, replace always takes the new copy; the index
+     * names one file, the archive holds that one file only (a replaced copy's file is deleted, a dropped copy never
+     * stays), and every case is recorded.
+     */
+    @Test
+    @Order(8)
+    void aDuplicateIsDroppedOrReplacedAsThePolicySaysAndAlwaysRecorded() throws Exception {
+        String uid = "1.2.826.0.1.3680043.10.8.1";
+        Path original = Dcmtk.ctImage(data.resolve("duplicates"), uid);
+        Path changed = data.resolve("duplicates/changed.dcm");
+        Files.copy(original, changed);
+        assertTrue(Dcmtk.run("dcmodify", "-nb", "-i", "(0010,4000)=received again, changed", changed.toString()).ok());
+        assertStored(storescuOne("MODALITY", original));
+        Path first = storedFile(uid);
+        assertArrayEquals(dataSet(original), dataSet(first));
+
+        assertStored(storescuOne("MODALITY", original)); // the same content again: dropped
+        assertEquals(List.of(first), archiveFiles(uid), "the stored copy stays, the received one is not kept");
+        assertStored(storescuOne("MODALITY", changed)); // different content: replaces it
+        Path second = storedFile(uid);
+        assertArrayEquals(dataSet(changed), dataSet(second));
+        assertEquals(List.of(second), archiveFiles(uid), "the replaced file is deleted");
+
+        jmx.set("Storage", "DuplicatePolicy", "KEEP");
+        try {
+            assertStored(storescuOne("MODALITY", original));
+            assertEquals(List.of(second), archiveFiles(uid), "kept: the stored copy stays");
+            assertEquals(second, storedFile(uid));
+            jmx.set("Storage", "DuplicatePolicy", "REPLACE");
+            assertStored(storescuOne("MODALITY", changed)); // the same content, replaced all the same
+            Path third = storedFile(uid);
+            assertFalse(third.equals(second), "a receipt's file is its own: " + third);
+            assertArrayEquals(dataSet(changed), dataSet(third));
+            assertEquals(List.of(third), archiveFiles(uid));
+        } finally {
+            jmx.set("Storage", "DuplicatePolicy", "REPLACE_IF_DIFFERENT");
+        }
+        String events = "SELECT count(*) FROM store_event WHERE sop_instance_uid = '" + uid + "' AND kind = '%s'";
+        assertEquals("1", sql(String.format(events, "DUPLICATE_IDENTICAL")));
+        assertEquals("1", sql(String.format(events, "DUPLICATE_KEPT")));
+        assertEquals("2", sql(String.format(events, "DUPLICATE_REPLACED")));
+        assertEquals("1", sql("SELECT count(*) FROM instance WHERE sop_instance_uid = '" + uid + "'"));
+    }
+
+    private static void assertStored(String storescuOutput) {
+        assertTrue(storescuOutput.contains("DIMSE Status                  : 0x0000"), storescuOutput);
+    }
+
+    private Path storedFile(String sopInstanceUid) {
+        return Path.of(sql("SELECT storage_area || '/' || file_path FROM instance WHERE sop_instance_uid = '"
+                + sopInstanceUid + "'"));
+    }
+
+    /** The archive's files of this SOP instance ({@code <SOP UID>.<receipt>.dcm}), .incoming aside. */
+    private List<Path> archiveFiles(String sopInstanceUid) throws IOException {
+        try (Stream<Path> files = Files.walk(server.dataDir().resolve("archive"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith(sopInstanceUid + ".")
+                    && !p.toString().contains("/.incoming/")).toList();
+        }
+    }
+
     private static String storescuOne(String callingAe, Path file) {
         return Dcmtk.run("storescu", "-d", "-aet", callingAe, "-aec", "TESSERA", "127.0.0.1",
                 Integer.toString(DICOM_PORT), file.toString()).output();
