@@ -246,7 +246,8 @@ public final class DimseProvider implements PresentationDataListener {
             if (data != null) {
                 c.holdLastPdu(); // the command and the data set's first PDU leave in one write
             }
-            DicomOutputStream dos = new DicomOutputStream(c, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            // the PDU is the buffer: a command set is ~100 bytes
+            DicomOutputStream dos = new DicomOutputStream(c, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, 256);
             dos.writeCommand(command);
             dos.flush();
             c.close();
