@@ -70,6 +70,21 @@ final class FindQuery {
     private String anyGroupLike;
     private int anyGroupParameter;
     private String sql;
+    /**
+     * What {@link #response} does per row, decided once per query (a C-FIND may have thousands of matches): the
+     * column of each key, whether it is read as an integer, the return keys in tag order (each response element is
+     * then appended, never inserted) and the MatchKeys SQL could not decide, with their columns.
+     */
+    private boolean[] integerColumn;
+    private QueryKey[] returned;
+    private int[] returnedColumn;
+    private boolean[] returnedText;
+    private MatchKey[] rowMatch;
+    private int[] rowMatchColumn;
+    private MatchKey[] rowDateTime;
+    private int[] rowDateColumn;
+    private int[] rowTimeColumn;
+    private int modalitiesColumn;
 
     private FindQuery(InformationModel model, QueryLevel level, String retrieveAeTitle, SpecificCharacterSet requestCharset) {
         this.model = model;
@@ -284,6 +299,7 @@ final class FindQuery {
                 sb.append(" WHERE ").append(String.join(" AND ", where));
             }
             sql = sb.toString();
+            prepareRows();
             return;
         }
         // A key of one group matches a name when any of its groups does: a branch per group's indexed key, each
@@ -308,6 +324,32 @@ final class FindQuery {
             parameters.addAll(common.subList(anyGroupParameter, common.size()));
         }
         sql = union.toString();
+        prepareRows();
+    }
+
+    private void prepareRows() {
+        integerColumn = new boolean[columns.size() + 1];
+        for (Map.Entry<QueryKey, Integer> c : columns.entrySet()) {
+            integerColumn[c.getValue()] = c.getKey().type == QueryKey.Type.INTEGER || c.getKey().type == QueryKey.Type.COUNT;
+        }
+        returned = returnKeys.stream().sorted((a, b) -> Integer.compareUnsigned(a.tag, b.tag)).toArray(QueryKey[]::new);
+        returnedColumn = new int[returned.length];
+        returnedText = new boolean[returned.length];
+        for (int i = 0; i < returned.length; i++) {
+            returnedColumn[i] = columns.get(returned[i]);
+            returnedText[i] = returned[i].vr.kind() == VR.Kind.TEXT;
+        }
+        rowMatch = matching.values().toArray(new MatchKey[0]);
+        rowMatchColumn = matching.keySet().stream().mapToInt(columns::get).toArray();
+        rowDateTime = dateTimes.values().toArray(new MatchKey[0]);
+        rowDateColumn = dateTimes.keySet().stream().mapToInt(columns::get).toArray();
+        rowTimeColumn = dateTimes.keySet().stream().mapToInt(k -> columns.get(timeOf(k))).toArray();
+        modalitiesColumn = modalities == null ? 0 : columns.get(QueryKey.MODALITIES_IN_STUDY);
+    }
+
+    private static QueryKey timeOf(QueryKey date) {
+        return date == QueryKey.STUDY_DATE ? QueryKey.STUDY_TIME
+                : date == QueryKey.SERIES_DATE ? QueryKey.SERIES_TIME : QueryKey.INSTANCE_CREATION_TIME;
     }
 
     /** Whether a patient-level key is matched (not only returned). */
@@ -459,11 +501,9 @@ final class FindQuery {
 
     /** The response identifier for the current row, or null when a key the SQL could not decide rejects it. */
     Attributes response(ResultSet rs) throws SQLException {
-        Object[] row = new Object[columns.size() + 1];
-        for (Map.Entry<QueryKey, Integer> c : columns.entrySet()) {
-            QueryKey k = c.getKey();
-            int i = c.getValue();
-            if (k.type == QueryKey.Type.INTEGER || k.type == QueryKey.Type.COUNT) {
+        Object[] row = new Object[integerColumn.length];
+        for (int i = 1; i < row.length; i++) {
+            if (integerColumn[i]) {
                 int v = rs.getInt(i);
                 row[i] = rs.wasNull() ? null : v;
             } else {
@@ -471,21 +511,19 @@ final class FindQuery {
                 row[i] = s == null || s.isEmpty() ? null : s;
             }
         }
-        for (Map.Entry<QueryKey, MatchKey> e : matching.entrySet()) {
-            Object v = row[columns.get(e.getKey())];
-            if (!e.getValue().matches(v == null ? null : v.toString())) {
+        for (int m = 0; m < rowMatch.length; m++) {
+            Object v = row[rowMatchColumn[m]];
+            if (!rowMatch[m].matches(v == null ? null : v.toString())) {
                 return null;
             }
         }
-        for (Map.Entry<QueryKey, MatchKey> e : dateTimes.entrySet()) {
-            QueryKey time = e.getKey() == QueryKey.STUDY_DATE ? QueryKey.STUDY_TIME
-                    : e.getKey() == QueryKey.SERIES_DATE ? QueryKey.SERIES_TIME : QueryKey.INSTANCE_CREATION_TIME;
-            if (!e.getValue().matches((String) row[columns.get(e.getKey())], (String) row[columns.get(time)])) {
+        for (int m = 0; m < rowDateTime.length; m++) {
+            if (!rowDateTime[m].matches((String) row[rowDateColumn[m]], (String) row[rowTimeColumn[m]])) {
                 return null;
             }
         }
         if (modalities != null) {
-            String stored = (String) row[columns.get(QueryKey.MODALITIES_IN_STUDY)];
+            String stored = (String) row[modalitiesColumn];
             if (modalities.stream().noneMatch(m -> m.matches(stored))) {
                 return null;
             }
@@ -495,13 +533,13 @@ final class FindQuery {
 
     private Attributes identifier(Object[] row) {
         SpecificCharacterSet charset = null;
-        for (QueryKey k : returnKeys) {
-            if (row[columns.get(k)] instanceof String s && k.vr.kind() == VR.Kind.TEXT && !isAscii(s)) {
+        for (int i = 0; i < returned.length; i++) {
+            if (returnedText[i] && row[returnedColumn[i]] instanceof String s && !isAscii(s)) {
                 charset = charsetFor(row);
                 break;
             }
         }
-        Attributes rsp = new Attributes(false, returnKeys.size() + 4);
+        Attributes rsp = new Attributes(false, returned.length + 4);
         if (charset != null) {
             rsp.setString(Tag.SpecificCharacterSet, VR.CS, charset.codes());
         }
@@ -510,8 +548,9 @@ final class FindQuery {
         if (instanceAvailability) {
             rsp.setString(Tag.InstanceAvailability, VR.CS, "ONLINE"); // everything indexed is on disk
         }
-        for (QueryKey k : returnKeys) {
-            Object v = row[columns.get(k)];
+        for (int i = 0; i < returned.length; i++) {
+            QueryKey k = returned[i];
+            Object v = row[returnedColumn[i]];
             if (v == null) {
                 rsp.setNull(k.tag, k.vr);
             } else if (v instanceof Integer n) {
@@ -535,8 +574,8 @@ final class FindQuery {
         SpecificCharacterSet cs = requestCharset;
         if (cs != null && cs.isKnown() && !cs.usesCodeExtensions() && cs.codes().length == 1 && !cs.isUTF8()) {
             boolean all = true;
-            for (QueryKey k : returnKeys) {
-                if (row[columns.get(k)] instanceof String s && k.vr.kind() == VR.Kind.TEXT && !cs.canEncode(s)) {
+            for (int i = 0; i < returned.length; i++) {
+                if (returnedText[i] && row[returnedColumn[i]] instanceof String s && !cs.canEncode(s)) {
                     all = false;
                     break;
                 }

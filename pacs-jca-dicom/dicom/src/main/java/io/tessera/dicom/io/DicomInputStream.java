@@ -45,7 +45,7 @@ public class DicomInputStream extends FilterInputStream {
     private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private InputStream src;
-    private byte[] buf = new byte[8192];
+    private byte[] buf;
     private int bp;
     private int bl;
     private long bufStart;
@@ -67,13 +67,24 @@ public class DicomInputStream extends FilterInputStream {
     public DicomInputStream(InputStream in) throws IOException {
         super(in);
         this.src = in;
+        this.buf = new byte[8192];
         detect();
     }
 
     /** A raw data set in a known transfer syntax (no preamble, no meta header), e.g. from P-DATA-TF. */
     public DicomInputStream(InputStream in, TransferSyntax ts) throws IOException {
+        this(in, ts, 8192);
+    }
+
+    /**
+     * A raw data set in a known transfer syntax read through a buffer of {@code bufferSize} bytes to begin with (it
+     * grows for a longer element header or value): a small one for a small message, e.g. a DIMSE command set or a
+     * C-FIND response, of which an SCU reads thousands per query (8 KB each was most of the memory it allocated).
+     */
+    public DicomInputStream(InputStream in, TransferSyntax ts, int bufferSize) throws IOException {
         super(in);
         this.src = in;
+        this.buf = new byte[Math.max(64, bufferSize)];
         setTransferSyntax(ts);
     }
 

@@ -30,9 +30,12 @@ public class DicomOutputStream extends FilterOutputStream {
     private static final ElementDictionary DICT = ElementDictionary.standard();
 
     private final OutputStream sink;
-    private final byte[] buf = new byte[8192];
-    /** Content lengths of defined-length items, computed once per write so nested sequences cost linear time. */
-    private final java.util.IdentityHashMap<Attributes, Long> itemLengths = new java.util.IdentityHashMap<>();
+    private final byte[] buf;
+    /**
+     * Content lengths of defined-length items, computed once per write so nested sequences cost linear time; made
+     * at the first sequence (most data sets a network peer exchanges, a C-FIND identifier, have none).
+     */
+    private java.util.IdentityHashMap<Attributes, Long> itemLengths;
     private boolean itemLengthsExplicit;
     private byte[] copyBuffer;
     private int bp;
@@ -46,13 +49,24 @@ public class DicomOutputStream extends FilterOutputStream {
     public DicomOutputStream(OutputStream out) {
         super(out);
         this.sink = out;
+        this.buf = new byte[8192];
     }
 
     /** A raw data set in {@code ts}, no preamble or meta header. */
     public DicomOutputStream(OutputStream out, TransferSyntax ts) {
+        this(out, ts, 8192);
+    }
+
+    /**
+     * A raw data set in {@code ts} with a buffer of {@code bufferSize} bytes (at least 64): a small one where the
+     * stream underneath buffers already, e.g. a P-DATA PDU (a C-FIND with thousands of matches writes two messages per
+     * match, and 8 KB each was most of the memory it allocated).
+     */
+    public DicomOutputStream(OutputStream out, TransferSyntax ts, int bufferSize) {
         super(out);
         this.sink = out;
         this.ts = ts;
+        this.buf = new byte[Math.max(64, bufferSize)];
     }
 
     /** Bytes written so far (uncompressed for a Deflated data set). */
@@ -115,7 +129,9 @@ public class DicomOutputStream extends FilterOutputStream {
         }
         explicit = ts.explicitVR();
         big = ts.bigEndian();
-        itemLengths.clear();
+        if (itemLengths != null) {
+            itemLengths.clear();
+        }
         if (ts.deflated()) {
             flushBuffer();
             Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
@@ -134,7 +150,9 @@ public class DicomOutputStream extends FilterOutputStream {
         } else {
             writeItemContent(ds, 0, true);
         }
-        itemLengths.clear();
+        if (itemLengths != null) {
+            itemLengths.clear();
+        }
         flushBuffer();
     }
 
@@ -371,6 +389,9 @@ public class DicomOutputStream extends FilterOutputStream {
     }
 
     private long itemContentLength(Attributes item, boolean explicit) {
+        if (itemLengths == null) {
+            itemLengths = new java.util.IdentityHashMap<>();
+        }
         if (explicit != itemLengthsExplicit) {
             itemLengths.clear();
             itemLengthsExplicit = explicit;

@@ -16,7 +16,8 @@ public interface DataWriter {
     /** A data set held in memory, encoded in the context's transfer syntax. */
     static DataWriter of(Attributes dataSet) {
         return (out, ts) -> {
-            DicomOutputStream dos = new DicomOutputStream(out, TransferSyntax.of(ts));
+            // the PDU is the buffer; a value of 1 KB or more goes to it without a copy here
+            DicomOutputStream dos = new DicomOutputStream(out, TransferSyntax.of(ts), 1024);
             dos.writeDataset(dataSet);
             dos.flush();
         };

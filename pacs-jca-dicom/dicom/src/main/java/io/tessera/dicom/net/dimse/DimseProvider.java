@@ -92,8 +92,8 @@ public final class DimseProvider implements PresentationDataListener {
         commandPcid = -1;
         Attributes command;
         try {
-            command = new DicomInputStream(new ByteArrayInputStream(bytes), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)
-                    .readDataset();
+            command = new DicomInputStream(new ByteArrayInputStream(bytes), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+                    bytes.length).readDataset();
         } catch (IOException e) {
             throw new PduFormatException(AAbort.INVALID_PDU_PARAMETER_VALUE, 12, "command set on context " + pcid
                     + " is not valid Implicit VR Little Endian (PS3.7 §6.3.1): " + e.getMessage());
@@ -112,7 +112,8 @@ public final class DimseProvider implements PresentationDataListener {
             Attributes ds = null;
             if (hasData) {
                 PDataInputStream in = new PDataInputStream(as, pcid);
-                ds = new DicomInputStream(in, TransferSyntax.of(as.transferSyntax(pcid))).readDataset();
+                // a response's data set is small (a C-FIND match, a failed SOP instance list): the buffer grows if not
+                ds = new DicomInputStream(in, TransferSyntax.of(as.transferSyntax(pcid)), 1024).readDataset();
                 in.drain();
             }
             int id = command.getInt(Tag.MessageIDBeingRespondedTo, -1);
@@ -246,7 +247,8 @@ public final class DimseProvider implements PresentationDataListener {
             if (data != null) {
                 c.holdLastPdu(); // the command and the data set's first PDU leave in one write
             }
-            DicomOutputStream dos = new DicomOutputStream(c, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            // the PDU is the buffer: a command set is ~100 bytes
+            DicomOutputStream dos = new DicomOutputStream(c, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, 256);
             dos.writeCommand(command);
             dos.flush();
             c.close();
