@@ -72,6 +72,19 @@ public final class ManagementClient implements AutoCloseable {
                 false, false, false, port != 0, "test peer"}, ADD_OR_UPDATE);
     }
 
+    /**
+     * Routing.addRule (RoutingMXBean): key NONE, PATIENT_ID or REFERRING_PHYSICIAN_NAME; the window "HH:mm" or both
+     * empty for immediately. Returns the rule (its "id" among the items); a refusal is a RuntimeMBeanException whose
+     * cause says why.
+     */
+    public javax.management.openmbean.CompositeData addRoutingRule(String sourceAe, String key, String pattern,
+            String destinationAe, String windowStart, String windowEnd, boolean autoPurge, String description) throws Exception {
+        String text = String.class.getName();
+        return (javax.management.openmbean.CompositeData) mbeans.invoke(new ObjectName("io.tessera.pacs:service=Routing"),
+                "addRule", new Object[] {sourceAe, key, pattern, destinationAe, windowStart, windowEnd, autoPurge, description},
+                new String[] {text, text, text, text, text, text, boolean.class.getName(), text});
+    }
+
     public Object invoke(String service, String operation, Object... arguments) throws Exception {
         String[] signature = Stream.of(arguments).map(a -> String.class.getName()).toArray(String[]::new);
         return mbeans.invoke(new ObjectName("io.tessera.pacs:service=" + service), operation, arguments, signature);

@@ -49,9 +49,6 @@ class RoutingIT {
     static final int OFFSET = 1200;
     static final int DICOM_PORT = 12312;
     static final String ROOT = "1.2.826.0.1.3680043.10.1200";
-    private static final String[] RULE = {String.class.getName(), String.class.getName(), String.class.getName(),
-            String.class.getName(), String.class.getName(), String.class.getName(), boolean.class.getName(),
-            String.class.getName()};
 
     private Path data;
     private PacsServerProcess server;
@@ -296,15 +293,13 @@ class RoutingIT {
 
     private long addRule(String source, String key, String pattern, String destination, String start, String end,
                          boolean purge) throws Exception {
-        CompositeData rule = (CompositeData) jmx.mbeans().invoke(routing(), "addRule",
-                new Object[] {source, key, pattern, destination, start, end, purge, "RoutingIT"}, RULE);
-        return (Long) rule.get("id");
+        return (Long) jmx.addRoutingRule(source, key, pattern, destination, start, end, purge, "RoutingIT").get("id");
     }
 
     private String refusal(String source, String key, String pattern, String destination, String start, String end,
                            boolean purge) {
-        RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class, () -> jmx.mbeans().invoke(routing(),
-                "addRule", new Object[] {source, key, pattern, destination, start, end, purge, ""}, RULE));
+        RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class,
+                () -> jmx.addRoutingRule(source, key, pattern, destination, start, end, purge, ""));
         return e.getCause().getMessage();
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +39,6 @@ class RoutingRestartIT {
     static final int OFFSET = 1300;
     static final int DICOM_PORT = 12412;
     static final String ROOT = "1.2.826.0.1.3680043.10.1300";
-    private static final String[] RULE = {String.class.getName(), String.class.getName(), String.class.getName(),
-            String.class.getName(), String.class.getName(), String.class.getName(), boolean.class.getName(),
-            String.class.getName()};
 
     private Path data;
     private PostgreSqlServer postgres;
@@ -69,8 +65,7 @@ class RoutingRestartIT {
         jmx.set("Routing", "BaseDelaySeconds", 1);
         jmx.set("Routing", "MaxDelaySeconds", 2);
         jmx.set("Routing", "MaxAttempts", 1000);
-        jmx.mbeans().invoke(new ObjectName("io.tessera.pacs:service=Routing"), "addRule",
-                new Object[] {"MODALITY", "NONE", "", "DEST", "", "", false, "RoutingRestartIT"}, RULE);
+        jmx.addRoutingRule("MODALITY", "NONE", "", "DEST", "", "", false, "RoutingRestartIT");
     }
 
     @AfterAll

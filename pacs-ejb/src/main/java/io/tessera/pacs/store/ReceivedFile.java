@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
 
 /**
  * One received data set on its way to the archive (ARCHITECTURE.md, "Data flow of one C-STORE"): streamed from the
- * network into {@code <area>/.incoming/<uuid>.part} (never held in memory), its SHA-256 taken on the way; then moved
+ * network into {@code <area>/.incoming/<receipt>.part} (never held in memory), its SHA-256 taken on the way; then moved
  * to its final name in one atomic rename, with a {@code .target} marker beside it while the move is not yet backed
  * by an index row, so that start-up reconciliation can finish or undo it.
  *
