@@ -589,14 +589,26 @@ class ReliabilityIT {
         return byUid;
     }
 
-    private static List<Path> incomingLeftovers(Path area) throws IOException {
+    /**
+     * What is left in the area's {@code .incoming} once the server has settled: an acknowledged instance's marker
+     * stays until its index row is on disk (IndexSync, about a second), so this waits up to 5 s for it to go.
+     */
+    private static List<Path> incomingLeftovers(Path area) throws IOException, InterruptedException {
         Path incoming = area.resolve(".incoming");
         if (!Files.isDirectory(incoming)) {
             return List.of();
         }
-        try (Stream<Path> list = Files.list(incoming)) {
-            return list.toList();
+        List<Path> left = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Stream<Path> list = Files.list(incoming)) {
+                left = list.toList();
+            }
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
         }
+        return left;
     }
 
     @SuppressWarnings("unchecked")

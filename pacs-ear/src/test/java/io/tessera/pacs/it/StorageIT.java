@@ -361,7 +361,8 @@ class StorageIT {
         assertStored(storescuOne("MODALITY", changed)); // different content: replaces it
         Path second = storedFile(uid);
         assertArrayEquals(dataSet(changed), dataSet(second));
-        assertEquals(List.of(second), archiveFiles(uid), "the replaced file is deleted");
+        assertEquals(List.of(second), settledArchiveFiles(uid), "the replaced file is deleted once the index is on disk");
+        assertEquals(List.of(), markers(), "the markers go once the index is on disk");
 
         jmx.set("Storage", "DuplicatePolicy", "KEEP");
         try {
@@ -373,7 +374,7 @@ class StorageIT {
             Path third = storedFile(uid);
             assertFalse(third.equals(second), "a receipt's file is its own: " + third);
             assertArrayEquals(dataSet(changed), dataSet(third));
-            assertEquals(List.of(third), archiveFiles(uid));
+            assertEquals(List.of(third), settledArchiveFiles(uid));
         } finally {
             jmx.set("Storage", "DuplicatePolicy", "REPLACE_IF_DIFFERENT");
         }
@@ -391,6 +392,35 @@ class StorageIT {
     private Path storedFile(String sopInstanceUid) {
         return Path.of(sql("SELECT storage_area || '/' || file_path FROM instance WHERE sop_instance_uid = '"
                 + sopInstanceUid + "'"));
+    }
+
+    /**
+     * {@link #archiveFiles} once a replaced copy is gone: it is deleted only after the index row that replaced it is
+     * on disk (IndexSync, about a second), so this waits up to 5 s for a single file.
+     */
+    private List<Path> settledArchiveFiles(String sopInstanceUid) throws IOException, InterruptedException {
+        List<Path> files = archiveFiles(sopInstanceUid);
+        for (int attempt = 0; attempt < 50 && files.size() > 1; attempt++) {
+            Thread.sleep(100);
+            files = archiveFiles(sopInstanceUid);
+        }
+        return files;
+    }
+
+    /** The {@code .target} markers in the default area's {@code .incoming}, after up to 5 s for them to go. */
+    private List<Path> markers() throws IOException, InterruptedException {
+        Path incoming = server.dataDir().resolve("archive/.incoming");
+        List<Path> left = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Stream<Path> list = Files.list(incoming)) {
+                left = list.filter(p -> p.toString().endsWith(".target")).toList();
+            }
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return left;
     }
 
     /** The archive's files of this SOP instance ({@code <SOP UID>.<receipt>.dcm}), .incoming aside. */

@@ -17,7 +17,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -51,6 +50,9 @@ public class CStoreScp {
 
     @EJB
     private InstanceStoredEvents events;
+
+    @EJB
+    private IndexSync indexSync;
 
     /** Forces files and directories to disk while this thread goes on with the store (see {@link ReceivedFile}). */
     @Resource
@@ -186,22 +188,15 @@ public class CStoreScp {
     }
 
     /**
-     * The index has committed (the 0000 goes out next): the marker goes, the instance-stored event is queued, the
-     * study counted for the association's summary, and the file of a replaced duplicate deleted.
+     * The index has committed (the 0000 goes out next): the instance-stored event is queued, the study counted for
+     * the association's summary; the marker and the file of a replaced duplicate go once the index is on disk
+     * ({@link IndexSync}) — never the new file: a receipt's file name is its own.
      */
     private void acknowledged(StoreContext context, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
                               String callingAe, Path replaced) {
-        file.committed();
+        indexSync.deleteWhenDurable(file.marker(), replaced);
         events.instanceStored(ds, info, callingAe, replaced != null);
         context.receivedStudies().stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
-        if (replaced != null) {
-            try {
-                Files.deleteIfExists(replaced); // never the new file: a receipt's file name is its own
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "C-STORE " + info.relativePath() + " from " + callingAe + ": the replaced file "
-                        + replaced + " could not be deleted", e);
-            }
-        }
     }
 
     private static String patientKey(Attributes ds) {

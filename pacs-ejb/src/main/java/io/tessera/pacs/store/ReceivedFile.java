@@ -33,8 +33,8 @@ import java.util.concurrent.Executor;
 /**
  * One received data set on its way to the archive (ARCHITECTURE.md, "Data flow of one C-STORE"): streamed from the
  * network into {@code <area>/.incoming/<receipt>.part} (never held in memory), its SHA-256 taken on the way; then moved
- * to its final name in one atomic rename, with a {@code .target} marker beside it while the move is not yet backed
- * by an index row, so that start-up reconciliation can finish or undo it.
+ * to its final name in one atomic rename, with a {@code .target} marker beside it until the move is backed by an
+ * index row that is on disk ({@link IndexSync}), so that start-up reconciliation can finish or undo it.
  *
  * <p>The wait on the disk overlaps the index transaction instead of adding to it (issue 5, the ingest figure): the
  * file is renamed first and then forced — file, then its directory entry — on another thread while the index
@@ -166,8 +166,8 @@ final class ReceivedFile {
     }
 
     /**
-     * Renames the file to {@code relativePath} in its area (atomic), leaving a {@code .target} marker naming it until
-     * {@link #committed()}, and starts forcing the file and then the directory that holds it to disk on {@code disk}.
+     * Renames the file to {@code relativePath} in its area (atomic), leaving a {@code .target} marker naming it (deleted
+     * by {@link IndexSync} once the index row is on disk), and starts forcing the file and then the directory that holds it to disk on {@code disk}.
      * The caller runs the index transaction meanwhile and calls {@link #awaitDurable()} before it commits.
      */
     void moveTo(String relativePath, String callingAe, Executor disk) throws StoreFailure {
@@ -242,13 +242,12 @@ final class ReceivedFile {
         return created;
     }
 
-    /** The index row is committed: the marker goes. */
-    void committed() {
-        try {
-            Files.deleteIfExists(marker());
-        } catch (IOException e) {
-            // harmless: reconciliation finds the file indexed and removes the marker
-        }
+    /**
+     * The marker naming this receipt's final file, kept until its index row is on disk ({@link IndexSync}): while it
+     * exists, start-up reconciliation indexes the file again if the row did not survive.
+     */
+    Path marker() {
+        return temp.resolveSibling(temp.getFileName().toString().replace(".part", ".target"));
     }
 
     /** Removes whatever this receipt left: the temporary file, the moved file (the index refused it), the marker. */
@@ -278,9 +277,6 @@ final class ReceivedFile {
         }
     }
 
-    private Path marker() {
-        return temp.resolveSibling(temp.getFileName().toString().replace(".part", ".target"));
-    }
 
     static void forceDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

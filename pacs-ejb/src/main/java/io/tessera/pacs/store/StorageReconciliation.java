@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * names a file moved into place whose index row may not have committed — it is indexed now if its SOP instance is
  * not and its content is the marker's digest (the file is forced to disk after its rename, so a crash of the machine
  * can leave it incomplete: then it is deleted, never acknowledged), and deleted if the index already has that
- * instance in another file. Only files older than this server's
+ * instance in another file; a marker of a file the index has is removed (markers wait for the index to be on disk,
+ * {@link IndexSync}, so a stop leaves the last second's). Only files older than this server's
  * start are touched, so stores already running on the new server are safe. Logs what it did.
  */
 @Singleton
@@ -58,6 +59,7 @@ public class StorageReconciliation {
     private int reindexed;
     private int dropped;
     private int incomplete;
+    private int confirmed;
 
     @PostConstruct
     void reconcile() {
@@ -74,10 +76,10 @@ public class StorageReconciliation {
         for (Path area : areas) {
             reconcile(area);
         }
-        if (deleted + reindexed + dropped + incomplete > 0) {
+        if (deleted + reindexed + dropped + incomplete + confirmed > 0) {
             LOG.warning(() -> "Storage reconciliation after an unclean stop: " + deleted + " unacknowledged temporary file(s) deleted, "
                     + reindexed + " file(s) indexed, " + dropped + " superseded file(s) deleted, " + incomplete
-                    + " unacknowledged file(s) cut short deleted");
+                    + " unacknowledged file(s) cut short deleted, " + confirmed + " marker(s) of indexed file(s) removed");
         } else {
             LOG.info("Storage reconciliation: nothing to do");
         }
@@ -138,6 +140,8 @@ public class StorageReconciliation {
                     index.record(StoreEvent.Kind.RECONCILED_DELETED, sourceAe, ds.getString(Tag.SOPInstanceUID),
                             file + " superseded by " + existing.file());
                     dropped++;
+                } else {
+                    confirmed++; // indexed, the marker waited for the index to be on disk (IndexSync)
                 }
             } catch (IOException | RuntimeException e) {
                 if (!lines.get(2).equals(dataSetDigest(file, format))) {
