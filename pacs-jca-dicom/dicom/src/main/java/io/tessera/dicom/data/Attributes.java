@@ -694,7 +694,9 @@ public class Attributes {
             setFromStrings(tag, vr, values);
             return;
         }
-        String joined = values == null || values.length == 0 ? "" : String.join("\\", nonNull(values));
+        String joined = values == null || values.length == 0 ? ""
+                : values.length == 1 ? (values[0] == null ? "" : values[0]) // one value: no join, no copy
+                : String.join("\\", nonNull(values));
         byte[] b = vr.kind() == VR.Kind.TEXT
                 ? (tag == Tag.SpecificCharacterSet ? joined.getBytes(StandardCharsets.ISO_8859_1)
                         : specificCharacterSet().encode(joined))

@@ -56,6 +56,8 @@ public enum VR {
     private final boolean longHeader;
     private final int paddingByte;
     private final int bytesPerValue;
+    /** The two-byte code, taken from the name once (every element header an encoder writes asks for it). */
+    private final int code;
 
     VR(Kind kind, boolean longHeader, int paddingByte) {
         this(kind, longHeader, paddingByte, 0);
@@ -66,6 +68,7 @@ public enum VR {
         this.longHeader = longHeader;
         this.paddingByte = paddingByte;
         this.bytesPerValue = bytesPerValue;
+        this.code = (name().charAt(0) << 8) | name().charAt(1);
     }
 
     public Kind kind() {
@@ -98,8 +101,7 @@ public enum VR {
 
     /** The two-byte code as it appears in an explicit-VR header, e.g. {@code 0x4F42} for OB. */
     public int code() {
-        String n = name();
-        return (n.charAt(0) << 8) | n.charAt(1);
+        return code;
     }
 
     private static final VR[] BY_CODE = new VR[0x10000];

@@ -240,6 +240,23 @@ public final class DimseProvider implements PresentationDataListener {
 
     /** Sends one message: the command set, then the data set if {@code data} is not null. */
     public void send(Association as, int pcid, Attributes command, DataWriter data) throws IOException {
+        send(as, pcid, encodeCommand(command), data);
+    }
+
+    /** A command set as it goes on the wire (Implicit VR Little Endian with its group length, PS3.7 §6.3.1). */
+    static byte[] encodeCommand(Attributes command) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(160);
+        DicomOutputStream dos = new DicomOutputStream(out, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, 256);
+        dos.writeCommand(command);
+        dos.flush();
+        return out.toByteArray();
+    }
+
+    /**
+     * Sends a command set already encoded ({@link #encodeCommand}) and its data set: a C-FIND SCP's pending
+     * responses all carry the same command, encoded once per request.
+     */
+    void send(Association as, int pcid, byte[] command, DataWriter data) throws IOException {
         ReentrantLock lock = as.sendLock();
         lock.lock();
         try {
@@ -247,10 +264,7 @@ public final class DimseProvider implements PresentationDataListener {
             if (data != null) {
                 c.holdLastPdu(); // the command and the data set's first PDU leave in one write
             }
-            // the PDU is the buffer: a command set is ~100 bytes
-            DicomOutputStream dos = new DicomOutputStream(c, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, 256);
-            dos.writeCommand(command);
-            dos.flush();
+            c.write(command, 0, command.length); // the PDU is the buffer: a command set is ~100 bytes
             c.close();
             if (data != null) {
                 try {

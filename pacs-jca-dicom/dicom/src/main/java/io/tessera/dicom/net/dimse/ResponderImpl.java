@@ -10,6 +10,9 @@ final class ResponderImpl implements Responder {
     private final Association association;
     private final DimseRequest request;
     private volatile boolean done;
+    /** The last pending response's command as encoded, and its status: the next one with the same is identical. */
+    private byte[] pendingCommand;
+    private int pendingStatus;
 
     ResponderImpl(DimseProvider provider, Association association, DimseRequest request) {
         this.provider = provider;
@@ -24,6 +27,14 @@ final class ResponderImpl implements Responder {
         }
         if (done) {
             throw new IllegalStateException("final response already sent for " + request);
+        }
+        if (commandExtras == null && dataSet != null) {
+            if (pendingCommand == null || pendingStatus != status) {
+                pendingCommand = DimseProvider.encodeCommand(Commands.response(request.command(), status, true));
+                pendingStatus = status;
+            }
+            provider.send(association, request.presentationContextId(), pendingCommand, DataWriter.of(dataSet));
+            return;
         }
         send(status, commandExtras, dataSet);
     }
