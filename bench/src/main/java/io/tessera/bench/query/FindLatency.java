@@ -23,7 +23,8 @@ import java.util.Locale;
  * <p>First one universal study-level query samples the studies there are (up to 2,000); the timed queries then rotate
  * over five kinds taken from that sample: Patient ID (single value), Study Instance UID (single value), Study Date
  * (single value), Patient Name (the first two letters then "*", case-insensitive on Tessera) and a 31-day Study Date
- * range, each with the usual return keys. The first {@code --warmup} queries are not counted (JIT, caches).
+ * range, each with the usual return keys. The first {@code --warmup} queries, of the same kinds with other keys, are
+ * not counted (JIT, caches).
  *
  * <p>Any C-FIND SCP can be measured the same way (Orthanc, dcmtk's dcmqrscp) for the comparison in the same run.
  * No build needed, the JDK's source launcher and the library jar:
@@ -70,8 +71,11 @@ public final class FindLatency {
             }
             long[] matches = new long[KINDS.length + 1];
             for (int q = 0; q < warmup + queries; q++) {
-                int kind = q % KINDS.length;
-                Attributes keys = keys(kind, sample.get((q * 7919) % sample.size()));
+                // the timed queries take keys 0..queries-1 whatever the warm-up, the warm-up the keys after them:
+                // the same measured queries for any --warmup, and none of them run before it is timed
+                int key = q < warmup ? queries + q : q - warmup;
+                int kind = key % KINDS.length;
+                Attributes keys = keys(kind, sample.get((key * 7919) % sample.size()));
                 int[] n = {0};
                 long t0 = System.nanoTime();
                 DimseResponse last = scu.find(STUDY_ROOT, keys, r -> n[0]++);
