@@ -194,7 +194,14 @@ public class CStoreScp {
      */
     private void acknowledged(StoreContext context, Attributes ds, ReceivedFile file, ReceivedFileInfo info,
                               String callingAe, Path replaced) {
-        indexSync.deleteWhenDurable(file.marker(), replaced);
+        try {
+            indexSync.deleteWhenDurable(file.marker(), replaced);
+        } catch (RuntimeException e) {
+            // the server is stopping: the marker stays and the next start's reconciliation removes it (the row is
+            // there); a replaced file would stay as an orphan — said in the log, the image is stored either way
+            LOG.log(Level.WARNING, "C-STORE " + info.relativePath() + " from " + callingAe + ": its marker"
+                    + (replaced != null ? " and the replaced file " + replaced : "") + " left for the next start", e);
+        }
         events.instanceStored(ds, info, callingAe, replaced != null);
         context.receivedStudies().stored(ds.getString(Tag.StudyInstanceUID), IndexedAttributes.patientId(ds));
     }
