@@ -81,6 +81,11 @@ public final class Association {
     private final PduReader reader;
     private final OutputStream out;
     private final ReentrantLock sendLock = new ReentrantLock();
+    /**
+     * The PDU buffer every {@link PDataOutputStream} of this association writes into, one message after the other
+     * under {@link #sendLock}: a C-FIND's thousands of pending responses would otherwise allocate two per match.
+     */
+    private byte[] pduBuffer;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final List<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
     private final String name;
@@ -438,7 +443,17 @@ public final class Association {
         if (!acceptedContexts.containsKey(pcid)) {
             throw new DicomNetworkException("presentation context " + pcid + " was not accepted on " + this);
         }
-        return new PDataOutputStream(this, pcid, command, sendPduLength);
+        // the buffer is lent only to a holder of the send lock, as the contract says; any other caller gets its own
+        byte[] lent = sendLock.isHeldByCurrentThread() ? pduBuffer : null;
+        pduBuffer = null; // a stream not closed (an exception) keeps it: the next one starts afresh
+        return new PDataOutputStream(this, pcid, command, sendPduLength, lent);
+    }
+
+    /** A closed {@link PDataOutputStream}'s buffer, for the next message (called under the send lock). */
+    void returnPduBuffer(byte[] buffer) {
+        if (sendLock.isHeldByCurrentThread()) {
+            pduBuffer = buffer;
+        }
     }
 
 

@@ -22,13 +22,14 @@ public final class PDataOutputStream extends OutputStream {
     private boolean closed;
     private boolean holdLast;
 
-    PDataOutputStream(Association association, int pcid, boolean command, int maxPduLength) {
+    /** @param lent the association's PDU buffer of the previous message, or null: a new one */
+    PDataOutputStream(Association association, int pcid, boolean command, int maxPduLength, byte[] lent) {
         this.association = association;
         this.pcid = pcid;
         this.control = command ? Pdv.COMMAND : 0;
         this.capacity = 6 + maxPduLength;
         // starts small and grows to the PDU size: a command set should not cost a 32 KB allocation
-        this.buf = new byte[Math.min(capacity, 1024)];
+        this.buf = lent != null && lent.length <= capacity ? lent : new byte[Math.min(capacity, 1024)];
     }
 
     /**
@@ -116,6 +117,7 @@ public final class PDataOutputStream extends OutputStream {
         if (!closed) {
             closed = true;
             flushPdu(true);
+            association.returnPduBuffer(buf); // written out (or copied to the socket's buffer): the next may use it
         }
     }
 }

@@ -16,8 +16,9 @@ public interface DataWriter {
     /** A data set held in memory, encoded in the context's transfer syntax. */
     static DataWriter of(Attributes dataSet) {
         return (out, ts) -> {
-            // the PDU is the buffer; a value of 1 KB or more goes to it without a copy here
-            DicomOutputStream dos = new DicomOutputStream(out, TransferSyntax.of(ts), 1024);
+            // the PDU is the buffer: this one only gathers element headers and short values for it (a value of 128
+            // bytes or more goes to the PDU without a copy here), and a C-FIND allocates one per match
+            DicomOutputStream dos = new DicomOutputStream(out, TransferSyntax.of(ts), 128);
             dos.writeDataset(dataSet);
             dos.flush();
         };
