@@ -4,8 +4,10 @@ import io.tessera.pacs.InvalidRequestException;
 import io.tessera.pacs.domain.Instance;
 import io.tessera.pacs.domain.Series;
 import io.tessera.pacs.domain.Study;
+import io.tessera.pacs.store.IndexSync;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -68,6 +70,9 @@ public class BrowseService {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    @EJB
+    private IndexSync indexSync;
 
     // ---- studies ----
 
@@ -376,6 +381,13 @@ public class BrowseService {
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
                     LOG.warning(() -> "Delete of " + what + " by " + who + " rolled back: rows and files kept");
+                    return;
+                }
+                // H2 writes the commit but does not force it: forced first, so that a power loss cannot bring back
+                // rows whose files are gone (IndexSync); if it cannot be, the files stay (space, never a lost image)
+                if (!indexSync.syncNow()) {
+                    LOG.warning(() -> "Delete of " + what + " by " + who + ": the index could not be forced to disk, "
+                            + files.size() + " file(s) kept in the archive");
                     return;
                 }
                 int deleted = 0;

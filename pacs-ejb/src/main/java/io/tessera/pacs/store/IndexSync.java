@@ -64,6 +64,20 @@ public class IndexSync {
         }
     }
 
+    /**
+     * Forces the index to disk now (on H2; PostgreSQL's commits are on disk already), for a caller that is about to
+     * delete files whose rows a committed transaction removed. False, with a warning, when it cannot.
+     */
+    public boolean syncNow() {
+        try {
+            syncIndex();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot force the index to disk", e);
+            return false;
+        }
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
         flush();
