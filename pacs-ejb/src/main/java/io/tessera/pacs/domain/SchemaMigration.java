@@ -42,15 +42,7 @@ public class SchemaMigration implements Integrator {
     /** The folder name of the database's migration tree: h2 or postgresql. */
     private static String database(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("Tessera PACS has no schema for database " + product
-                    + "; supported are H2 and PostgreSQL");
+            return IndexDatabase.of(c).name().toLowerCase(Locale.ROOT);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the index database to migrate it: " + e.getMessage(), e);
         }

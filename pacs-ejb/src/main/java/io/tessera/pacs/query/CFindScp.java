@@ -8,6 +8,7 @@ import io.tessera.dicom.net.dimse.Status;
 import io.tessera.dicom.net.pdu.AAssociateAc;
 import io.tessera.dicom.net.pdu.ExtendedNegotiation;
 import io.tessera.dicom.text.MatchKey;
+import io.tessera.pacs.domain.IndexDatabase;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -162,7 +163,7 @@ public class CFindScp {
      * @return whether the setting was changed (the connection is H2's)
      */
     private static boolean lazyOnH2(Connection connection, boolean on) throws SQLException {
-        if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+        if (IndexDatabase.of(connection) != IndexDatabase.H2) {
             return false;
         }
         try (Statement st = connection.createStatement()) {

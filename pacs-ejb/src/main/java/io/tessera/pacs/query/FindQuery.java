@@ -72,8 +72,8 @@ final class FindQuery {
     private String sql;
     /**
      * What {@link #response} does per row, decided once per query (a C-FIND may have thousands of matches): the
-     * column of each key, whether it is read as an integer, the return keys in tag order (each response element is
-     * then appended, never inserted) and the MatchKeys SQL could not decide, with their columns.
+     * column of each key, whether it is read as an integer, the return keys in tag order (so a response is built
+     * mostly by appending) and the MatchKeys SQL could not decide, with their columns.
      */
     private boolean[] integerColumn;
     private QueryKey[] returned;

@@ -1,5 +1,6 @@
 package io.tessera.pacs.store;
 
+import io.tessera.pacs.domain.IndexDatabase;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -49,8 +50,6 @@ public class IndexSync {
     private final ConcurrentLinkedQueue<Path> waiting = new ConcurrentLinkedQueue<>();
     /** One flush at a time: the timer's and the one at shutdown. */
     private final ReentrantLock flushing = new ReentrantLock();
-    /** Whether the index is H2's, once known. */
-    private volatile Boolean h2;
 
     /**
      * Deletes {@code files} (null entries are skipped) once every index commit made before this call is on disk —
@@ -121,12 +120,7 @@ public class IndexSync {
 
     private void syncIndex() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Boolean isH2 = h2;
-            if (isH2 == null) {
-                isH2 = "H2".equals(c.getMetaData().getDatabaseProductName());
-                h2 = isH2;
-            }
-            if (isH2) {
+            if (IndexDatabase.of(c) == IndexDatabase.H2) {
                 try (Statement st = c.createStatement()) {
                     st.execute("CHECKPOINT SYNC"); // H2: write what is committed and force the file to the device
                 }

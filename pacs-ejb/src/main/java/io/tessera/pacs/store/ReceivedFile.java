@@ -167,7 +167,8 @@ final class ReceivedFile {
 
     /**
      * Renames the file to {@code relativePath} in its area (atomic), leaving a {@code .target} marker naming it (deleted
-     * by {@link IndexSync} once the index row is on disk), and starts forcing the file and then the directory that holds it to disk on {@code disk}.
+     * by {@link IndexSync} once the index row is on disk), and starts forcing the file and then the directory that
+     * holds it to disk on {@code disk}.
      * The caller runs the index transaction meanwhile and calls {@link #awaitDurable()} before it commits.
      */
     void moveTo(String relativePath, String callingAe, Executor disk) throws StoreFailure {
